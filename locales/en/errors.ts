@@ -1,0 +1,43 @@
+import type { errors as th } from '#locales/th/errors.ts'
+
+export const errors = {
+  'errors.page.badRequest.title': 'The request could not be read',
+  'errors.page.badRequest.body': 'The system could not read what was sent. Go back to the previous page and try again.',
+  'errors.page.forbidden.title': 'You do not have access to this page',
+  'errors.page.forbidden.body': 'If you think you should, contact the system administrator.',
+  'errors.page.unauthenticated.title': 'Please sign in',
+  'errors.page.unauthenticated.body': 'This page is only for signed-in users.',
+  'errors.page.csrf.title': 'This form has expired',
+  'errors.page.csrf.body':
+    'For your security this form can no longer be used. Go back, reload the page and send it again.',
+  'errors.page.tooLarge.title': 'What you sent is too large',
+  'errors.page.tooLarge.body': 'The data or file you sent is larger than the system accepts. Make it smaller and try again.',
+  'errors.page.unsupportedType.title': 'This kind of data is not supported',
+  'errors.page.unsupportedType.body': 'Please use the forms on the website.',
+  'errors.page.rateLimited.title': 'Too many requests',
+  'errors.page.rateLimited.body': 'Please wait a moment and try again.',
+  'errors.page.server.title': 'Sorry, something went wrong',
+  'errors.page.server.body':
+    'The system could not complete your request. Nothing you saved has been lost. Please try again; if the problem continues, contact the administrator and quote the reference.',
+  'errors.page.unavailable.title': 'The service is temporarily unavailable',
+  'errors.page.unavailable.body':
+    'The database is temporarily unavailable. Nothing you saved has been lost. Please try again in a moment.',
+  'errors.page.storage.title': 'File storage is full',
+  'errors.page.storage.body': 'Files cannot be saved at the moment. Your draft has not been lost. Please try again later.',
+  'errors.page.conflict.title': 'The information has changed',
+  'errors.page.conflict.body': 'Reload the page to see the latest information.',
+  'errors.summary.title': 'There is a problem',
+  'errors.field.required': 'Enter this information',
+  'errors.field.tooLong': 'Must be {max} characters or fewer',
+  'errors.field.invalid': 'This is not valid',
+  'errors.field.chooseOne': 'Select one option',
+  'errors.field.chooseAtLeastOne': 'Select at least one option',
+  'errors.field.email': 'Enter an e-mail address in the correct format, like name@example.com',
+  'errors.field.juristicId': 'A juristic person number has 13 digits, starts with 0 and has a valid check digit',
+  'errors.field.thaiId': 'This 13-digit ID number is not valid; check it again',
+  'errors.date.required': 'Enter a date',
+  'errors.date.incomplete': 'Enter the day, month and year',
+  'errors.date.notNumber': 'A date must be made of numbers',
+  'errors.date.impossible': 'This date does not exist; check the day and month',
+  'errors.date.yearOutOfRange': 'Enter the year as 4 digits, like 2568 or 2025',
+} as const satisfies Record<keyof typeof th, string>

@@ -1,0 +1,5 @@
+import { common } from './common.ts'
+import { components } from './components.ts'
+import { errors } from './errors.ts'
+
+export const th = { ...common, ...errors, ...components } as const

@@ -1,0 +1,116 @@
+/**
+ * Opens the database: PGlite on a locked data directory by default, PostgreSQL through
+ * node-postgres when DATABASE_URL is set. Both run the same SQL migrations (src/db/migrations).
+ */
+import path from 'node:path'
+import { fileURLToPath } from 'node:url'
+import type { ExtractTablesWithRelations } from 'drizzle-orm'
+import { sql } from 'drizzle-orm'
+import type { PgDatabase, PgQueryResultHKT, PgTransaction } from 'drizzle-orm/pg-core'
+import * as schema from './schema.ts'
+import { acquireDataDirLock, type DataDirLock } from './data-dir-lock.ts'
+
+export type Schema = typeof schema
+export type Db = PgDatabase<PgQueryResultHKT, Schema, ExtractTablesWithRelations<Schema>>
+export type Tx = PgTransaction<PgQueryResultHKT, Schema, ExtractTablesWithRelations<Schema>>
+/** Repositories take either the database or an open transaction (house style R16). */
+export type DbOrTx = Db | Tx
+
+export const MIGRATIONS_DIR = path.join(path.dirname(fileURLToPath(import.meta.url)), 'migrations')
+
+export type DatabaseHandle = {
+  kind: 'pglite' | 'postgres'
+  db: Db
+  /** Resolves when the database answers a trivial query; rejects otherwise. */
+  ping(): Promise<void>
+  migrate(): Promise<void>
+  close(): Promise<void>
+}
+
+export type DatabaseTarget = { kind: 'pglite'; dir: string; lockDir?: string } | { kind: 'postgres'; url: string; poolMax?: number }
+
+type Logger = { error(obj: unknown, msg?: string): void; warn(obj: unknown, msg?: string): void }
+
+export async function openDatabase(target: DatabaseTarget, log?: Logger): Promise<DatabaseHandle> {
+  return target.kind === 'pglite' ? openPglite(target.dir, target.lockDir ?? path.dirname(target.dir)) : openPostgres(target.url, target.poolMax ?? 10, log)
+}
+
+async function openPglite(dir: string, lockDir: string): Promise<DatabaseHandle> {
+  // Lock first: a second process must refuse before it ever opens the directory.
+  const lock: DataDirLock = acquireDataDirLock(lockDir)
+  try {
+    const { PGlite } = await import('@electric-sql/pglite')
+    const { drizzle } = await import('drizzle-orm/pglite')
+    const { migrate } = await import('drizzle-orm/pglite/migrator')
+    const client = await PGlite.create({ dataDir: dir })
+    const db = drizzle(client, { schema }) as unknown as Db
+    return {
+      kind: 'pglite',
+      db,
+      ping: async () => {
+        await client.query('select 1')
+      },
+      migrate: async () => {
+        await migrate(drizzle(client, { schema }), { migrationsFolder: MIGRATIONS_DIR })
+      },
+      close: async () => {
+        try {
+          if (!client.closed) await client.close()
+        } finally {
+          lock.release()
+        }
+      },
+    }
+  } catch (e) {
+    lock.release()
+    throw e
+  }
+}
+
+async function openPostgres(url: string, poolMax: number, log?: Logger): Promise<DatabaseHandle> {
+  const pg = await import('pg')
+  const { drizzle } = await import('drizzle-orm/node-postgres')
+  const { migrate } = await import('drizzle-orm/node-postgres/migrator')
+  const pool = new pg.default.Pool({
+    connectionString: url,
+    max: poolMax,
+    // Fail fast during an outage so requests get a 503 instead of hanging (quality.md F4).
+    connectionTimeoutMillis: 2_000,
+    idleTimeoutMillis: 30_000,
+    query_timeout: 30_000,
+    application_name: 'amrac',
+  })
+  // Without this handler a PostgreSQL restart kills the process (stack.md §4.1).
+  pool.on('error', (err) => log?.warn({ err: { message: err.message, code: (err as { code?: string }).code } }, 'idle database client lost; the pool will reconnect'))
+  const db = drizzle(pool, { schema }) as unknown as Db
+  let closed = false
+  return {
+    kind: 'postgres',
+    db,
+    ping: async () => {
+      await pool.query('select 1')
+    },
+    migrate: async () => {
+      // Several app instances may start at once: serialise migrations with an advisory lock.
+      const client = await pool.connect()
+      try {
+        await client.query('select pg_advisory_lock(727274)')
+        await migrate(drizzle(client, { schema }), { migrationsFolder: MIGRATIONS_DIR })
+      } finally {
+        await client.query('select pg_advisory_unlock(727274)').catch(() => undefined)
+        client.release()
+      }
+    },
+    close: async () => {
+      if (closed) return
+      closed = true
+      await pool.end()
+    },
+  }
+}
+
+export async function countRows(db: DbOrTx, table: 'reporting_entities'): Promise<number> {
+  const res = await db.execute(sql`select count(*)::int as n from ${sql.identifier(table)}`)
+  const rows = (res as unknown as { rows: { n: number }[] }).rows
+  return Number(rows[0]?.n ?? 0)
+}

@@ -1,0 +1,83 @@
+/**
+ * Entry point: env → lock + open DB → migrate → (seed an empty embedded DB) → buildApp → listen.
+ * SIGTERM/SIGINT: stop accepting, finish in-flight requests, close the DB, release the lock.
+ */
+import { openDatabase, type DatabaseHandle } from '#src/db/client.ts'
+import { DataDirLockedError } from '#src/db/data-dir-lock.ts'
+import { seedIfEmpty } from '#src/db/seed/seed.ts'
+import { systemClock } from '#src/platform/clock.ts'
+import { ConfigError, loadConfig, type Config } from '#src/platform/config.ts'
+import { buildApp } from './app.ts'
+
+const startedAt = performance.now()
+
+function fail(message: string): never {
+  process.stderr.write(`\nAMRAC could not start:\n${message}\n\n`)
+  process.exit(1)
+}
+
+async function start() {
+  let config: Config
+  try {
+    config = loadConfig()
+  } catch (e) {
+    if (e instanceof ConfigError) fail(e.message)
+    throw e
+  }
+
+  let database: DatabaseHandle
+  try {
+    database = await openDatabase(config.database)
+  } catch (e) {
+    if (e instanceof DataDirLockedError) fail(e.message)
+    fail(`Could not open the database (${config.database.kind}): ${(e as Error).message}`)
+  }
+
+  try {
+    await database.migrate()
+  } catch (e) {
+    await database.close()
+    fail(`Database migrations failed: ${(e as Error).message}`)
+  }
+
+  const app = await buildApp({ config, database, clock: systemClock })
+
+  if (config.database.kind === 'pglite' && config.seedOnEmpty) {
+    const seeded = await seedIfEmpty(database.db, { log: app.log })
+    if (seeded) app.log.info({ businesses: seeded }, 'seeded the demo business registry into the empty embedded database')
+  }
+
+  let closing = false
+  const shutdown = async (signal: string) => {
+    if (closing) return
+    closing = true
+    app.log.info({ signal }, 'shutting down: finishing in-flight requests')
+    const force = setTimeout(() => {
+      app.log.error('shutdown took longer than 10 s; exiting')
+      process.exit(1)
+    }, 10_000)
+    force.unref()
+    try {
+      await app.close()
+    } finally {
+      await database.close()
+      app.log.info('stopped')
+      process.exit(0)
+    }
+  }
+  process.on('SIGTERM', () => void shutdown('SIGTERM'))
+  process.on('SIGINT', () => void shutdown('SIGINT'))
+
+  try {
+    await app.listen({ port: config.port, host: config.host })
+  } catch (e) {
+    await database.close()
+    fail(`Could not listen on ${config.host}:${config.port}: ${(e as Error).message}`)
+  }
+  app.log.info(
+    { url: config.baseUrl, database: database.kind, startupMs: Math.round(performance.now() - startedAt) },
+    'AMRAC is ready',
+  )
+}
+
+void start()
