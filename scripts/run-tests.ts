@@ -2,7 +2,8 @@
  * Lists the test files and runs them with node:test (Node 20 does not expand globs, stack.md §4.4).
  *   --kind unit   pure tests (*.test.ts that are not .db/.http/.scopes)
  *   --kind db     tests that touch a database (*.db.test.ts, *.http.test.ts, *.scopes.test.ts)
- *   --postgres    run them against PostgreSQL (TEST_DATABASE_URL, default the local server)
+ *   --postgres    run them against PostgreSQL (TEST_DATABASE_URL, default the local server),
+ *                 together with the *.pg.test.ts files that need a real server
  * Without --kind, every suite runs (unit + db on PGlite): that is `npm test`.
  */
 import { spawnSync } from 'node:child_process'
@@ -23,16 +24,21 @@ function walk(dir: string): string[] {
 }
 
 const isDbTest = (f: string) => /\.(db|http|scopes)\.test\.tsx?$/.test(f)
+/** *.pg.test.ts need a real PostgreSQL server (outage and restart behaviour): only with --postgres. */
+const isPgOnly = (f: string) => /\.pg\.test\.tsx?$/.test(f)
 const all = [...walk(path.join(ROOT, 'src')), ...walk(path.join(ROOT, 'tests')), ...walk(path.join(ROOT, 'scripts'))]
   .filter((f) => /\.test\.tsx?$/.test(f) && !f.includes(`${path.sep}e2e${path.sep}`))
   .sort()
-const files = all.filter((f) => (kind === 'unit' ? !isDbTest(f) : kind === 'db' ? isDbTest(f) : true))
+const files = all.filter((f) => {
+  if (isPgOnly(f)) return postgres
+  return kind === 'unit' ? !isDbTest(f) : kind === 'db' ? isDbTest(f) : true
+})
 if (files.length === 0) {
   console.error(`no test files for kind ${kind}`)
   process.exit(1)
 }
 
-const env = { ...process.env, NODE_ENV: 'test' }
+const env: NodeJS.ProcessEnv = { ...process.env, NODE_ENV: 'test' }
 if (postgres) env.TEST_DATABASE_URL ??= 'postgres://postgres@127.0.0.1:5432/postgres'
 
 const concurrency = process.env.TEST_CONCURRENCY ?? '2'

@@ -22,6 +22,9 @@ export class DataDirLockedError extends Error {
 
 export type DataDirLock = { file: string; release(): void }
 
+/** Lock files this process holds: a second open in the same process is refused too. */
+const held = new Set<string>()
+
 function isAlive(pid: number): boolean {
   if (!Number.isInteger(pid) || pid <= 0) return false
   try {
@@ -40,12 +43,14 @@ export function acquireDataDirLock(dataDir: string): DataDirLock {
       const fd = fs.openSync(file, 'wx', 0o600)
       fs.writeSync(fd, String(process.pid))
       fs.closeSync(fd)
+      held.add(file)
       let released = false
       return {
         file,
         release() {
           if (released) return
           released = true
+          held.delete(file)
           try {
             if (fs.readFileSync(file, 'utf8').trim() === String(process.pid)) fs.unlinkSync(file)
           } catch {
@@ -56,7 +61,10 @@ export function acquireDataDirLock(dataDir: string): DataDirLock {
     } catch (e) {
       if ((e as NodeJS.ErrnoException).code !== 'EEXIST') throw e
       const owner = Number(fs.readFileSync(file, 'utf8').trim())
-      if (isAlive(owner) && owner !== process.pid) throw new DataDirLockedError(file, owner)
+      // Our own pid counts as alive only if this process really holds the lock: in a container the
+      // app is often pid 1 again after a crash, and the old file is then stale.
+      const ownedHere = owner === process.pid && held.has(file)
+      if (ownedHere || (owner !== process.pid && isAlive(owner))) throw new DataDirLockedError(file, owner)
       // Stale lock from a process that died (kill -9, power loss): remove it and try once more.
       fs.rmSync(file, { force: true })
     }

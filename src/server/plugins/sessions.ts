@@ -61,13 +61,13 @@ export const sessionsPlugin = fp(async (app: FastifyInstance) => {
     },
   })
   // CSRF must run in preHandler: in onRequest the body is not parsed yet (stack.md §4.2).
-  app.addHook('preHandler', async (req, reply) => {
+  app.addHook('preHandler', async (req) => {
     if (req.method === 'GET' || req.method === 'HEAD' || req.method === 'OPTIONS') return
     if (req.routeOptions.config.csrf === false) return
     // csrfProtection reports failure through reply.send(error); capture it as a thrown error so
     // the one error handler renders the localised page.
     await new Promise<void>((resolve, reject) => {
-      const capture = { send: (err: Error) => reject(err) } as unknown as typeof reply
+      const capture = { send: (err: Error) => reject(err) } as never
       app.csrfProtection(req, capture, () => resolve())
     })
   })

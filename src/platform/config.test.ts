@@ -1,0 +1,42 @@
+import assert from 'node:assert/strict'
+import path from 'node:path'
+import { describe, test } from 'node:test'
+import { ConfigError, loadConfig } from './config.ts'
+
+describe('loadConfig', () => {
+  test('defaults: port 3000, embedded PGlite in ./data/pgdata, Thai base URL on localhost', () => {
+    const c = loadConfig({})
+    assert.equal(c.port, 3000)
+    assert.deepEqual(c.database, { kind: 'pglite', dir: path.resolve('./data/pgdata') })
+    assert.equal(c.baseUrl, 'http://localhost:3000')
+    assert.equal(c.isProduction, false)
+  })
+
+  test('PORT and DATA_DIR override; DATABASE_URL switches to PostgreSQL', () => {
+    const c = loadConfig({ PORT: '8080', DATA_DIR: '/tmp/x', DATABASE_URL: 'postgres://u@db:5432/amrac' })
+    assert.equal(c.port, 8080)
+    assert.equal(c.dataDir, '/tmp/x')
+    assert.deepEqual(c.database, { kind: 'postgres', url: 'postgres://u@db:5432/amrac', poolMax: 10 })
+  })
+
+  test('empty variables count as unset', () => {
+    assert.equal(loadConfig({ PORT: '' }).port, 3000)
+  })
+
+  const bad: [Record<string, string>, RegExp][] = [
+    [{ PORT: 'eighty' }, /PORT/],
+    [{ PORT: '70000' }, /PORT/],
+    [{ DATABASE_URL: 'mysql://x@y/z' }, /DATABASE_URL/],
+    [{ NODE_ENV: 'staging' }, /NODE_ENV/],
+    [{ LOG_LEVEL: 'loud' }, /LOG_LEVEL/],
+    [{ SESSION_SECRET: 'short' }, /SESSION_SECRET/],
+    [{ NODE_ENV: 'production', DATABASE_URL: 'postgres://a@b/c' }, /SESSION_SECRET: required/],
+    [{ NODE_ENV: 'production', SESSION_SECRET: 'x'.repeat(40) }, /DATABASE_URL: required/],
+    [{ TRUST_PROXY: 'maybe' }, /TRUST_PROXY/],
+  ]
+  for (const [env, name] of bad) {
+    test(`a bad variable stops start-up with a message naming it: ${JSON.stringify(env)}`, () => {
+      assert.throws(() => loadConfig(env), (e: unknown) => e instanceof ConfigError && name.test(e.message))
+    })
+  }
+})
