@@ -28,4 +28,27 @@ export const components = {
   'components.example.colName': 'ชื่อกิจการ',
   'components.example.colStatus': 'สถานะ',
   'components.example.submit': 'ส่ง',
+  // Read by screen readers before each field's error message (visually hidden).
+  'components.errorMessage.prefix': 'ข้อผิดพลาด:',
+  // First, empty option of a drop-down list.
+  'components.select.placeholder': 'โปรดเลือก',
+  'components.gallery.lead': 'หน้านี้แสดงตัวอย่างทุกแบบของส่วนประกอบหน้าจอ เพื่อใช้ตรวจสอบการเข้าถึง',
+  'components.gallery.formLink': 'ลองส่งแบบฟอร์มตัวอย่าง',
+  'components.example.formTitle': 'ตัวอย่างแบบฟอร์ม',
+  'components.example.formLead': 'แบบฟอร์มนี้ใช้ทดสอบชุดส่วนประกอบแบบฟอร์ม ระบบไม่บันทึกข้อมูลลงฐานข้อมูล',
+  'components.example.emailHint': 'เราจะใช้อีเมลนี้เพื่อติดต่อท่านเท่านั้น',
+  'components.example.channelsHint': 'เลือกได้มากกว่าหนึ่งข้อ',
+  'components.example.notes': 'รายละเอียดเพิ่มเติม',
+  'components.example.notesHint': 'ไม่เกิน 500 ตัวอักษร',
+  'components.example.province': 'จังหวัดที่ตั้งสำนักงานใหญ่',
+  'components.example.bangkok': 'กรุงเทพมหานคร',
+  'components.example.chiangMai': 'เชียงใหม่',
+  'components.example.phuket': 'ภูเก็ต',
+  'components.example.colScore': 'คะแนนความเสี่ยง',
+  'components.example.saveDraft': 'บันทึกแบบร่าง',
+  // Error when the date of incorporation is after today.
+  'components.example.dateFuture': 'วันที่จดทะเบียนจัดตั้งต้องเป็นวันนี้หรือก่อนหน้านี้',
+  // Success banner after the example form was sent; {date} is written out, e.g. "15 มิถุนายน 2568".
+  'components.example.saved': 'ส่งข้อมูลเรียบร้อยแล้ว วันที่จดทะเบียนจัดตั้ง: {date}',
+  'components.example.savedNoDate': 'ส่งข้อมูลเรียบร้อยแล้ว',
 } as const

@@ -43,7 +43,9 @@ function unwrap(schema: z.ZodType): z.ZodType {
     if (s instanceof z.ZodOptional || s instanceof z.ZodNullable || s instanceof z.ZodDefault) {
       s = s.unwrap() as z.ZodType
     } else if (s instanceof z.ZodPipe) {
-      s = s.in as z.ZodType
+      // z.preprocess(fn, schema) is a pipe out of a transform: judge it by the schema it feeds
+      // (a checkbox group normalised to an array must still accept repeated names).
+      s = (s.in instanceof z.ZodTransform ? s.out : s.in) as z.ZodType
     } else break
   }
   return s
