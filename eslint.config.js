@@ -42,7 +42,7 @@ export default tseslint.config(
   },
   {
     files: ['assets/js/**/*.js'],
-    languageOptions: { sourceType: 'script', globals: { window: 'readonly', document: 'readonly', htmx: 'readonly' } },
+    languageOptions: { sourceType: 'script', globals: { window: 'readonly', document: 'readonly', htmx: 'readonly', setTimeout: 'readonly', clearTimeout: 'readonly', fetch: 'readonly', JSON: 'readonly' } },
     rules: { 'no-restricted-imports': ['error', { patterns: [{ group: ['*'], message: 'Browser scripts never import from src/ (R2).' }] }] },
   },
 )

@@ -38,6 +38,18 @@ if (files.length === 0) {
   process.exit(1)
 }
 
+/**
+ * The PDF tests read PDFs back with pdftotext (Debian's poppler-utils). On a fresh machine (root,
+ * Debian, as dev and CI run here) install it once, so `npm install && npm test` passes as it is.
+ */
+function ensurePdftotext() {
+  if (spawnSync('pdftotext', ['-v']).error === undefined) return
+  console.log('pdftotext not found: installing poppler-utils (needed by the PDF tests)…')
+  const apt = spawnSync('sh', ['-c', 'apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq poppler-utils'], { stdio: 'inherit' })
+  if (apt.status !== 0) console.error('Could not install poppler-utils; install it with: apt-get install -y poppler-utils')
+}
+if (kind !== 'db') ensurePdftotext()
+
 const env: NodeJS.ProcessEnv = { ...process.env, NODE_ENV: 'test' }
 if (postgres) env.TEST_DATABASE_URL ??= 'postgres://postgres@127.0.0.1:5432/postgres'
 

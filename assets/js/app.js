@@ -30,4 +30,72 @@
   document.addEventListener('htmx:afterSwap', function (event) {
     focusErrorSummary(event.target)
   })
+
+  // ---- Juristic number: checksum checked as the user types (the server checks again). ----
+  function thaiIdValid(digits) {
+    var sum = 0
+    for (var i = 0; i < 12; i++) sum += Number(digits[i]) * (13 - i)
+    return (11 - (sum % 11)) % 10 === Number(digits[12])
+  }
+  function toAscii(s) {
+    return s.replace(/[\u0e50-\u0e59]/g, function (d) { return String(d.charCodeAt(0) - 0x0e50) }).replace(/[\s-]/g, '')
+  }
+  document.addEventListener('input', function (event) {
+    var input = event.target
+    if (!input || !input.closest) return
+    var form = input.closest('[data-juristic-search]')
+    if (form) {
+      var live = form.querySelector('[data-juristic-live]')
+      var v = toAscii(input.value)
+      if (!/^\d+$/.test(v)) { live.hidden = true; live.textContent = ''; return }
+      live.hidden = false
+      if (v.length < 13) live.textContent = live.getAttribute('data-msg-count').replace('{n}', String(v.length))
+      else if (v.length === 13 && v[0] === '0' && thaiIdValid(v)) live.textContent = live.getAttribute('data-msg-valid')
+      else live.textContent = live.getAttribute('data-msg-invalid')
+      return
+    }
+    var hint = document.querySelector('[data-password-strength="' + input.id + '"]')
+    if (hint) {
+      var p = input.value
+      var length = Array.from(p).length
+      hint.hidden = length === 0
+      if (length < 12) { hint.textContent = hint.getAttribute('data-need-more').replace('{n}', String(12 - length)); return }
+      var classes = [/[a-z]/, /[A-Z]/, /[0-9]/, /[^A-Za-z0-9]/].filter(function (r) { return r.test(p) }).length
+      var score = Math.min(4, (length >= 16 ? 2 : 1) + (classes >= 3 ? 1 : 0) + (length >= 20 ? 1 : 0))
+      var levels = JSON.parse(hint.getAttribute('data-levels'))
+      hint.textContent = hint.getAttribute('data-label') + ': ' + levels[score]
+    }
+  })
+
+  // ---- Idle time-out warning: two minutes before the 30-minute limit, offer to stay signed in. ----
+  var idleMs = Number(document.body && document.body.getAttribute('data-idle-ms'))
+  var warning = document.querySelector('[data-idle-warning]')
+  if (idleMs && warning) {
+    var timer
+    var arm = function () {
+      clearTimeout(timer)
+      warning.hidden = true
+      timer = setTimeout(function () {
+        warning.hidden = false
+        var button = warning.querySelector('button')
+        if (button) button.focus()
+      }, Math.max(0, idleMs - 2 * 60 * 1000))
+    }
+    arm()
+    document.addEventListener('htmx:afterRequest', arm)
+    var form = warning.querySelector('[data-idle-extend]')
+    form.addEventListener('submit', function (event) {
+      event.preventDefault()
+      var token = form.querySelector('input[name="_csrf"]').value
+      fetch(form.action, { method: 'POST', credentials: 'same-origin', headers: { 'X-CSRF-Token': token, Accept: 'application/json' } })
+        .then(function (res) {
+          if (!res.ok) throw new Error('extend failed')
+          arm()
+          var status = warning.querySelector('[data-idle-status]')
+          if (status) status.textContent = ''
+        })
+        .catch(function () { form.submit() })
+    })
+  }
 })()
+

@@ -47,7 +47,6 @@ export const common = {
   'common.help.phone': 'Telephone',
   'common.help.email': 'E-mail',
   'common.help.hours': 'Monday to Friday, 08:30–16:30 (except public holidays)',
-  'common.help.formSoon': 'An online contact form (with screenshot upload) will be available soon.',
   'common.help.reference':
     'If the system showed an error reference, please quote it so that the administrator can find the problem quickly.',
   'common.a11y.title': 'Accessibility statement',

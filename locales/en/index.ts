@@ -1,5 +1,12 @@
+import { account } from './account.ts'
+import { admin } from './admin.ts'
+import { auth } from './auth.ts'
 import { common } from './common.ts'
 import { components } from './components.ts'
+import { documents } from './documents.ts'
+import { email } from './email.ts'
 import { errors } from './errors.ts'
+import { support } from './support.ts'
+import { twostep } from './twostep.ts'
 
-export const en = { ...common, ...errors, ...components } as const
+export const en = { ...common, ...auth, ...account, ...errors, ...components, ...email, ...documents, ...support, ...admin, ...twostep } as const

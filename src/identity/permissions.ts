@@ -7,18 +7,44 @@ export const ROLES = ['entity_user', 'entity_admin', 'examiner', 'supervisor', '
 export type Role = (typeof ROLES)[number]
 
 export const PERMISSIONS = [
-  'account:read:own',
+  /** Own profile, password, e-mail, phone, sessions and two-step verification. */
+  'account:update:own',
+  /** The business portal (task list, questionnaire) of the user's own business. */
+  'portal:access:own',
+  /** An entity administrator manages the users of their own business. */
+  'entity_users:manage:own',
+  /** AMLO staff workspace. */
+  'staff:access:any',
+  /** Admin: every account — search, approve, deactivate, reset password or 2FA, end sessions. */
+  'users:manage:any',
+  /** Admin: invite staff and change staff roles. */
+  'users:invite:any',
+  /** Read the audit log. */
+  'audit:read:any',
 ] as const
 export type Permission = (typeof PERMISSIONS)[number]
 export type RoutePermission = Permission | 'anonymous'
 
 export const ROLE_PERMISSIONS = {
-  entity_user: ['account:read:own'],
-  entity_admin: ['account:read:own'],
-  examiner: ['account:read:own'],
-  supervisor: ['account:read:own'],
-  admin: ['account:read:own'],
+  entity_user: ['account:update:own', 'portal:access:own'],
+  entity_admin: ['account:update:own', 'portal:access:own', 'entity_users:manage:own'],
+  examiner: ['account:update:own', 'staff:access:any'],
+  supervisor: ['account:update:own', 'staff:access:any', 'audit:read:any'],
+  admin: ['account:update:own', 'staff:access:any', 'users:manage:any', 'users:invite:any', 'audit:read:any'],
 } as const satisfies Record<Role, readonly Permission[]>
+
+/** Where each role lands after signing in. */
+export const ROLE_HOME = {
+  entity_user: '/portal',
+  entity_admin: '/portal',
+  examiner: '/staff',
+  supervisor: '/staff',
+  admin: '/admin',
+} as const satisfies Record<Role, string>
+
+export const STAFF_ROLES = ['examiner', 'supervisor', 'admin'] as const satisfies readonly Role[]
+/** AMLO staff must use a second factor (TOTP) at every sign-in. */
+export const isStaffRole = (role: Role) => (STAFF_ROLES as readonly Role[]).includes(role)
 
 export type Actor =
   | { kind: 'anonymous' }

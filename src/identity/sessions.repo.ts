@@ -1,4 +1,4 @@
-import { eq, lt } from 'drizzle-orm'
+import { and, desc, eq, gt, lt, ne } from 'drizzle-orm'
 import type { DbOrTx } from '#src/db/client.ts'
 import { sessions } from './sessions.tables.ts'
 
@@ -34,4 +34,34 @@ export async function deleteSession(db: DbOrTx, sid: string): Promise<void> {
 export async function deleteExpiredSessions(db: DbOrTx, now: Date): Promise<number> {
   const rows = await db.delete(sessions).where(lt(sessions.expiresAt, now)).returning({ sid: sessions.sid })
   return rows.length
+}
+
+/** Ends every session of a user, optionally keeping one (the current device). */
+export async function deleteSessionsOfUser(db: DbOrTx, userId: string, exceptSid?: string): Promise<number> {
+  const rows = await db
+    .delete(sessions)
+    .where(exceptSid ? and(eq(sessions.userId, userId), ne(sessions.sid, exceptSid)) : eq(sessions.userId, userId))
+    .returning({ sid: sessions.sid })
+  return rows.length
+}
+
+export type ActiveSession = { sid: string; createdAt: Date; updatedAt: Date; expiresAt: Date; ip: string | null; userAgent: string | null }
+
+/** A user's live sessions, newest activity first (for "signed-in devices"). */
+export async function listSessionsOfUser(db: DbOrTx, userId: string, now: Date): Promise<ActiveSession[]> {
+  const rows = await db
+    .select({ sid: sessions.sid, data: sessions.data, createdAt: sessions.createdAt, updatedAt: sessions.updatedAt, expiresAt: sessions.expiresAt })
+    .from(sessions)
+    .where(and(eq(sessions.userId, userId), gt(sessions.expiresAt, now)))
+    .orderBy(desc(sessions.updatedAt))
+  return rows.map((r) => {
+    const d = (r.data ?? {}) as { ip?: string; userAgent?: string }
+    return { sid: r.sid, createdAt: r.createdAt, updatedAt: r.updatedAt, expiresAt: r.expiresAt, ip: d.ip ?? null, userAgent: d.userAgent ?? null }
+  })
+}
+
+/** Deletes one session only if it belongs to the user (no ending other people's sessions). */
+export async function deleteSessionOfUser(db: DbOrTx, userId: string, sid: string): Promise<boolean> {
+  const rows = await db.delete(sessions).where(and(eq(sessions.userId, userId), eq(sessions.sid, sid))).returning({ sid: sessions.sid })
+  return rows.length > 0
 }

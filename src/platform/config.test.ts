@@ -23,6 +23,16 @@ describe('loadConfig', () => {
     assert.equal(loadConfig({ PORT: '' }).port, 3000)
   })
 
+  test('mail: kept locally by default; SMTP_URL switches to SMTP and is never repeated in an error', () => {
+    assert.deepEqual(loadConfig({}).mail, { smtpUrl: null, from: 'AMRAC <no-reply@amlo.go.th>' })
+    const c = loadConfig({ SMTP_URL: 'smtp://user:secret@mail.example.com:587', MAIL_FROM: 'no-reply@example.go.th' })
+    assert.deepEqual(c.mail, { smtpUrl: 'smtp://user:secret@mail.example.com:587', from: 'no-reply@example.go.th' })
+    assert.throws(
+      () => loadConfig({ SMTP_URL: 'ftp://user:secret@mail.example.com' }),
+      (e: unknown) => e instanceof ConfigError && /SMTP_URL/.test(e.message) && !e.message.includes('secret'),
+    )
+  })
+
   const bad: [Record<string, string>, RegExp][] = [
     [{ PORT: 'eighty' }, /PORT/],
     [{ PORT: '70000' }, /PORT/],
@@ -33,6 +43,10 @@ describe('loadConfig', () => {
     [{ NODE_ENV: 'production', DATABASE_URL: 'postgres://a@b/c' }, /SESSION_SECRET: required/],
     [{ NODE_ENV: 'production', SESSION_SECRET: 'x'.repeat(40) }, /DATABASE_URL: required/],
     [{ TRUST_PROXY: 'maybe' }, /TRUST_PROXY/],
+    [{ SMTP_URL: 'http://mail.example.com' }, /SMTP_URL/],
+    [{ SMTP_URL: 'not a url' }, /SMTP_URL/],
+    [{ MAIL_FROM: 'AMRAC <no-reply@amlo.go.th>\r\nBcc: x@example.com' }, /MAIL_FROM/],
+    [{ MAIL_FROM: 'nobody' }, /MAIL_FROM/],
   ]
   for (const [env, name] of bad) {
     test(`a bad variable stops start-up with a message naming it: ${JSON.stringify(env)}`, () => {

@@ -14,6 +14,18 @@ const postgresUrl = z
   .url()
   .refine((v) => /^postgres(ql)?:\/\//.test(v), 'must start with postgres:// or postgresql://')
 
+/** The value may hold a password: messages never repeat it. */
+const smtpUrl = z
+  .string()
+  .url()
+  .refine((v) => /^smtps?:\/\/[^/?#]+/i.test(v), 'must start with smtp:// or smtps:// and name a host')
+
+/** `Name <address>` or a bare address, on one line (it becomes the From header). */
+const mailFrom = z
+  .string()
+  .max(200)
+  .regex(/^(?:[^<>\r\n"]{0,100}<[^\s<>@]+@[^\s<>@]+\.[^\s<>@]+>|[^\s<>@]+@[^\s<>@]+\.[^\s<>@]+)$/, 'must be an address such as "AMRAC <no-reply@amlo.go.th>"')
+
 const EnvSchema = z.object({
   NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
@@ -30,6 +42,13 @@ const EnvSchema = z.object({
   /** Seed the demo registry on the first start of an empty embedded database. */
   SEED_ON_EMPTY: bool.default(true),
   SECURITY_CONTACT: z.string().min(3).default('mailto:security@amlo.go.th'),
+  /** smtp://user:pass@host:587 or smtps://…:465. Unset: mail is kept locally and shown at /dev/mail. */
+  SMTP_URL: smtpUrl.optional(),
+  MAIL_FROM: mailFrom.default('AMRAC <no-reply@amlo.go.th>'),
+  /** A Chromium binary for PDFs (e.g. /usr/bin/chromium); unset: the one inside @sparticuz/chromium. */
+  CHROMIUM_PATH: z.string().min(1).optional(),
+  /** Largest uploaded file (screenshots, attachments), in MB; the multipart limit and receiveUpload use it. */
+  MAX_UPLOAD_MB: z.coerce.number().int().min(1).max(100).default(20),
 })
 
 export type Config = {
@@ -45,6 +64,12 @@ export type Config = {
   trustProxy: boolean
   seedOnEmpty: boolean
   securityContact: string
+  /** `smtpUrl: null` keeps mail in the local mailbox (never log smtpUrl: it may hold a password). */
+  mail: { smtpUrl: string | null; from: string }
+  chromiumPath: string | null
+  /** MAX_UPLOAD_MB (default 20) and the same in bytes. */
+  maxUploadMb: number
+  maxUploadBytes: number
 }
 
 export class ConfigError extends Error {
@@ -90,5 +115,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     trustProxy: e.TRUST_PROXY,
     seedOnEmpty: e.SEED_ON_EMPTY,
     securityContact: e.SECURITY_CONTACT,
+    mail: { smtpUrl: e.SMTP_URL ?? null, from: e.MAIL_FROM.trim() },
+    chromiumPath: e.CHROMIUM_PATH ?? null,
+    maxUploadMb: e.MAX_UPLOAD_MB,
+    maxUploadBytes: e.MAX_UPLOAD_MB * 1024 * 1024,
   }
 }

@@ -2,11 +2,16 @@
  * Entry point: env → lock + open DB → migrate → (seed an empty embedded DB) → buildApp → listen.
  * SIGTERM/SIGINT: stop accepting, finish in-flight requests, close the DB, release the lock.
  */
+import path from 'node:path'
 import { openDatabase, type DatabaseHandle } from '#src/db/client.ts'
 import { DataDirLockedError } from '#src/db/data-dir-lock.ts'
+import { seedDemoAccounts } from '#src/db/seed/demo-accounts.ts'
 import { seedIfEmpty } from '#src/db/seed/seed.ts'
+import { createLocalFileStore, sweepPartialUploads } from '#src/documents/local-file-store.ts'
+import { startMailWorker, type MailWorker } from '#src/notifications/deliver-pending.ts'
 import { systemClock } from '#src/platform/clock.ts'
 import { ConfigError, loadConfig, type Config } from '#src/platform/config.ts'
+import { createPdfRenderer } from '#src/reports/pdf/pdf-renderer.ts'
 import { buildApp } from './app.ts'
 
 const startedAt = performance.now()
@@ -40,13 +45,23 @@ async function start() {
     fail(`Database migrations failed: ${(e as Error).message}`)
   }
 
-  const app = await buildApp({ config, database, clock: systemClock })
+  const files = createLocalFileStore(path.join(config.dataDir, 'files'))
+  const deps = { config, database, clock: systemClock, pdf: createPdfRenderer({ executablePath: config.chromiumPath }), files }
+  const app = await buildApp(deps)
+  // Uploads cut off by a crash or restart leave .part files. With PostgreSQL several instances may
+  // share the store, so spare files young enough to belong to an upload still in progress.
+  const swept = await sweepPartialUploads(files, { olderThanMs: config.database.kind === 'pglite' ? 0 : 10 * 60_000 })
+  if (swept) app.log.info({ swept }, 'removed unfinished uploads')
 
   if (config.database.kind === 'pglite' && config.seedOnEmpty) {
     const seeded = await seedIfEmpty(database.db, { log: app.log })
-    if (seeded) app.log.info({ businesses: seeded }, 'seeded the demo business registry into the empty embedded database')
+    if (seeded) {
+      const accounts = await seedDemoAccounts(database.db)
+      app.log.info({ businesses: seeded, accounts }, 'seeded the demo business registry and demo accounts into the empty embedded database')
+    }
   }
 
+  let mailWorker: MailWorker | undefined = undefined // started after listen
   let closing = false
   const shutdown = async (signal: string) => {
     if (closing) return
@@ -58,8 +73,10 @@ async function start() {
     }, 10_000)
     force.unref()
     try {
+      await mailWorker?.stop()
       await app.close()
     } finally {
+      await deps.pdf.close()
       await database.close()
       app.log.info('stopped')
       process.exit(0)
@@ -78,6 +95,8 @@ async function start() {
     { url: config.baseUrl, database: database.kind, startupMs: Math.round(performance.now() - startedAt) },
     'AMRAC is ready',
   )
+  // Outbox delivery (SMTP_URL, else the local mailbox at /dev/mail) after the server is up.
+  mailWorker = startMailWorker(deps, { intervalMs: 5_000, log: app.log })
 }
 
 void start()

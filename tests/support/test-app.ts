@@ -1,10 +1,15 @@
 /**
  * HTTP harness: buildApp() on a test database, driven through app.inject() (house style R25).
  */
+import fs from 'node:fs'
+import os from 'node:os'
+import path from 'node:path'
 import type { FastifyInstance, LightMyRequestResponse } from 'fastify'
 import * as cheerio from 'cheerio'
+import { createLocalFileStore, type LocalFileStore } from '#src/documents/local-file-store.ts'
 import { fixedClock, type Clock } from '#src/platform/clock.ts'
 import { loadConfig } from '#src/platform/config.ts'
+import { createPdfRenderer } from '#src/reports/pdf/pdf-renderer.ts'
 import { buildApp } from '#src/server/app.ts'
 import type { AppDeps } from '#src/server/deps.ts'
 import { createTestDatabase, type TestDatabase } from './test-db.ts'
@@ -14,6 +19,8 @@ export type TestApp = {
   deps: AppDeps
   testDb: TestDatabase
   clock: ReturnType<typeof fixedClock>
+  /** The app's file store, in a temporary directory removed by close(). */
+  files: LocalFileStore
   close(): Promise<void>
 }
 
@@ -23,7 +30,10 @@ export async function createTestApp(
   const testDb = opts.testDb ?? (await createTestDatabase())
   const config = loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'silent', DATA_DIR: '/nonexistent-test-data', ...opts.env })
   const clock = fixedClock('2026-11-29T03:00:00Z')
-  const deps: AppDeps = { config, database: testDb.handle, clock: opts.clock ?? clock }
+  // The PDF renderer launches Chromium only when a test prints a PDF.
+  const filesDir = fs.mkdtempSync(path.join(os.tmpdir(), 'amrac-files-'))
+  const files = createLocalFileStore(filesDir)
+  const deps: AppDeps = { config, database: testDb.handle, clock: opts.clock ?? clock, pdf: createPdfRenderer({ executablePath: config.chromiumPath }), files }
   const app = await buildApp(deps, { logger: false })
   await app.ready()
   return {
@@ -31,9 +41,12 @@ export async function createTestApp(
     deps,
     testDb,
     clock,
+    files,
     close: async () => {
       await app.close()
+      await deps.pdf.close()
       if (!opts.testDb) await testDb.close()
+      fs.rmSync(filesDir, { recursive: true, force: true })
     },
   }
 }

@@ -68,6 +68,10 @@ export function sendError(req: FastifyRequest, reply: FastifyReply, v: ErrorView
   }
   req.actor ??= ANONYMOUS
   if (v.status === 503) reply.header('retry-after', '5')
+  // A page that needs signing in sends people to sign in first, then back (only for GET).
+  if (v.code === 'UNAUTHENTICATED' && req.method === 'GET' && !wantsJson(req) && req.headers['hx-request'] !== 'true') {
+    return reply.redirect(`/auth/login?next=${encodeURIComponent(req.url)}`, 303)
+  }
   if (wantsJson(req)) {
     return reply.status(v.status).header('cache-control', 'no-store').send({ error: v.code.toLowerCase(), ref: req.id })
   }

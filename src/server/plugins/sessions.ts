@@ -3,10 +3,8 @@ import csrf from '@fastify/csrf-protection'
 import session, { type SessionStore } from '@fastify/session'
 import type { FastifyInstance } from 'fastify'
 import fp from 'fastify-plugin'
+import { sessionExpiresAt, type SessionData } from '#src/identity/session.model.ts'
 import { deleteSession, findSession, saveSession } from '#src/identity/sessions.repo.ts'
-
-/** Idle lifetime of a session; each saved change extends it. */
-export const SESSION_IDLE_MS = 30 * 60 * 1000
 
 /** A @fastify/session store over Drizzle: sessions are server-side, revocable and listable. */
 function drizzleStore(app: FastifyInstance): SessionStore {
@@ -21,9 +19,9 @@ function drizzleStore(app: FastifyInstance): SessionStore {
     set(sid, sess, cb) {
       const now = clock.now()
       const data = JSON.parse(JSON.stringify(sess)) as Record<string, unknown>
-      const cookieExpires = sess.cookie?.expires ? new Date(sess.cookie.expires) : undefined
-      const expiresAt = cookieExpires && !Number.isNaN(cookieExpires.getTime()) ? cookieExpires : new Date(now.getTime() + SESSION_IDLE_MS)
-      saveSession(database.db, { sid, data, userId: (sess as { userId?: string }).userId ?? null, expiresAt, now }).then(() => cb(), (err) => cb(err))
+      const s = sess as unknown as SessionData
+      const expiresAt = new Date(sessionExpiresAt(s, now.getTime()))
+      saveSession(database.db, { sid, data, userId: s.userId ?? null, expiresAt, now }).then(() => cb(), (err) => cb(err))
     },
     destroy(sid, cb) {
       deleteSession(database.db, sid).then(() => cb(), (err) => cb(err))
@@ -42,12 +40,13 @@ export const sessionsPlugin = fp(async (app: FastifyInstance) => {
     store: drizzleStore(app),
     saveUninitialized: false,
     rolling: false,
+    // A browser-session cookie: idle and absolute lifetimes are enforced on the server
+    // (identity/session.model.ts), where they can be revoked.
     cookie: {
       path: '/',
       httpOnly: true,
       sameSite: 'lax',
       secure: config.isProduction,
-      maxAge: SESSION_IDLE_MS,
     },
   })
   await app.register(csrf, {

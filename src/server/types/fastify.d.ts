@@ -19,8 +19,3 @@ declare module 'fastify' {
   }
 }
 
-declare module '@fastify/session' {
-  interface FastifySessionObject {
-    userId?: string
-  }
-}

@@ -1,14 +1,13 @@
 import type { FastifyPluginAsync } from 'fastify'
-import { sendPage } from '#src/web/lib/render.tsx'
-import { requirePermission } from '#src/web/lib/require-permission.ts'
-import { ComingSoonPage } from '#src/web/public/coming-soon-page.tsx'
+import { loginRoutes } from './login.routes.tsx'
+import { registrationRoutes } from './registration.routes.tsx'
+import { recoveryRoutes } from './recovery.routes.tsx'
+import { twoStepAuthRoutes } from './two-step.routes.tsx'
 
-/** Sign-in and registration arrive with the identity issue; until then they say so plainly. */
+/** Sign-in, registration and recovery, under /auth. */
 export const authRoutes: FastifyPluginAsync = async (app) => {
-  app.get('/login', { preHandler: requirePermission('anonymous') }, (req, reply) =>
-    sendPage(req, reply, (ctx) => <ComingSoonPage ctx={ctx} service={ctx.t('common.nav.login')} />),
-  )
-  app.get('/register', { preHandler: requirePermission('anonymous') }, (req, reply) =>
-    sendPage(req, reply, (ctx) => <ComingSoonPage ctx={ctx} service={ctx.t('common.home.start.register')} />),
-  )
+  await app.register(loginRoutes)
+  await app.register(registrationRoutes)
+  await app.register(recoveryRoutes)
+  await app.register(twoStepAuthRoutes)
 }

@@ -8,6 +8,7 @@ import { checkboxesExamples } from '#src/web/components/form/checkboxes.examples
 import { csrfFieldExamples } from '#src/web/components/form/csrf-field.examples.tsx'
 import { dateInputExamples } from '#src/web/components/form/date-input.examples.tsx'
 import { errorSummaryExamples } from '#src/web/components/form/error-summary.examples.tsx'
+import { fileUploadExamples } from '#src/web/components/form/file-upload.examples.tsx'
 import { formExamples } from '#src/web/components/form/form.examples.tsx'
 import { radiosExamples } from '#src/web/components/form/radios.examples.tsx'
 import { selectExamples } from '#src/web/components/form/select.examples.tsx'
@@ -33,6 +34,7 @@ export const GALLERY: readonly GallerySection[] = [
   { component: 'Radios', slug: 'radios', examples: radiosExamples },
   { component: 'Checkboxes', slug: 'checkboxes', examples: checkboxesExamples },
   { component: 'DateInput', slug: 'date-input', examples: dateInputExamples },
+  { component: 'FileUpload', slug: 'file-upload', examples: fileUploadExamples },
   { component: 'Button', slug: 'button', examples: buttonExamples },
   { component: 'CsrfField', slug: 'csrf-field', examples: csrfFieldExamples },
   { component: 'Form', slug: 'form', examples: formExamples },

@@ -13,6 +13,17 @@ export function HelpPage({ ctx }: { ctx: PageContext }) {
     <PageLayout ctx={ctx} title={t('common.help.title')}>
       <h1 class="heading-xl">{t('common.help.title')}</h1>
       <p class="body-l">{t('common.help.lead')}</p>
+      <section class="card" aria-labelledby="help-form">
+        <h2 class="heading-m" id="help-form">
+          {t('support.help.formHeading')}
+        </h2>
+        <p>{t('support.help.formBody')}</p>
+        <p>
+          <a class="button button--start" href="/help/contact">
+            {t('support.help.formLink')}
+          </a>
+        </p>
+      </section>
       <div class="grid">
         {(['technical', 'content'] as const).map((kind) => (
           <section class="card" aria-labelledby={`help-${kind}`} key={kind}>
@@ -33,7 +44,6 @@ export function HelpPage({ ctx }: { ctx: PageContext }) {
       </div>
       <p class="inset">{t('common.help.hours')}</p>
       <p>{t('common.help.reference')}</p>
-      <p>{t('common.help.formSoon')}</p>
     </PageLayout>
   )
 }

@@ -7,6 +7,7 @@ import { requirePermission } from '#src/web/lib/require-permission.ts'
 import { parseQuery } from '#src/web/lib/parse-form.ts'
 import { safeLocalPath } from '#src/web/lib/safe-redirect.ts'
 import { AccessibilityPage } from './accessibility-page.tsx'
+import { contactRoutes } from './contact.routes.tsx'
 import { HelpPage } from './help-page.tsx'
 import { HomePage } from './home-page.tsx'
 
@@ -20,6 +21,8 @@ export const publicRoutes: FastifyPluginAsync = async (app) => {
   app.get('/help', { preHandler: requirePermission('anonymous') }, (req, reply) =>
     sendPage(req, reply, (ctx) => <HelpPage ctx={ctx} />),
   )
+
+  await app.register(contactRoutes)
 
   app.get('/accessibility', { preHandler: requirePermission('anonymous') }, (req, reply) =>
     sendPage(req, reply, (ctx) => <AccessibilityPage ctx={ctx} />),

@@ -16,14 +16,17 @@ export type FormProps = {
    * problems, while `required` still tells assistive technology which fields are needed.
    */
   noValidate?: boolean
+  /** `multipart/form-data` for a form with a file input (read it with src/web/lib/multipart-form.ts). */
+  enctype?: 'multipart/form-data'
   attributes?: FormAttributes
   children: ComponentChildren
 }
 
 /** `<form method="post">` that always carries the CSRF field, so it works with JavaScript off. */
-export function Form({ ctx, action, method = 'post', id, noValidate = true, attributes, children }: FormProps) {
+export function Form({ ctx, action, method = 'post', id, noValidate = true, enctype, attributes, children }: FormProps) {
   return (
-    <form {...attributes} action={action} method={method} id={id} novalidate={noValidate}>
+    <form {...attributes} action={action} method={method} id={id} novalidate={noValidate} enctype={enctype}>
+      {/* First, always: a multipart reader checks the token before it accepts any file. */}
       <CsrfField ctx={ctx} />
       {children}
     </form>

@@ -35,6 +35,7 @@ export { optionId, optionHintId, type ChoiceOption, type LegendSize } from './ch
 export { CsrfField } from './csrf-field.tsx'
 export { DateInput, dateBoxId, dateBoxesInError, DATE_BOXES, type DateBox, type DateInputProps } from './date-input.tsx'
 export { ErrorSummary, type ErrorSummaryProps } from './error-summary.tsx'
+export { FileUpload, type FileUploadProps } from './file-upload.tsx'
 export { Form, type FormProps, type FormAttributes } from './form.tsx'
 export { Radios, type RadiosProps } from './radios.tsx'
 export { Select, type SelectOption, type SelectProps } from './select.tsx'

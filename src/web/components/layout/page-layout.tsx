@@ -1,4 +1,6 @@
 import type { ComponentChildren } from 'preact'
+import { ROLE_HOME, can, type Actor } from '#src/identity/permissions.ts'
+import { SESSION_IDLE_MS } from '#src/identity/session.model.ts'
 import type { PageContext } from '#src/web/lib/page-context.ts'
 import { otherLocale } from '#src/platform/i18n/locale.ts'
 
@@ -15,6 +17,8 @@ export function PageLayout({ ctx, title, hasErrors = false, children }: PageLayo
   const { t, locale } = ctx
   const other = otherLocale(locale)
   const fullTitle = `${hasErrors ? `${t('common.errorTitlePrefix')} ` : ''}${title} – ${t('common.app.name')}`
+  const user = ctx.actor.kind === 'user' ? ctx.actor : undefined
+  const csrf = user ? ctx.csrfToken() : undefined
   return (
     <html lang={locale}>
       <head>
@@ -22,12 +26,13 @@ export function PageLayout({ ctx, title, hasErrors = false, children }: PageLayo
         <meta name="viewport" content="width=device-width, initial-scale=1" />
         <title>{fullTitle}</title>
         <meta name="htmx-config" content='{"includeIndicatorStyles":false,"allowScriptTags":false,"allowEval":false}' />
+        {csrf ? <meta name="csrf-token" content={csrf} /> : null}
         <link rel="icon" href={ctx.asset('/img/favicon.svg')} type="image/svg+xml" />
         <link rel="stylesheet" href={ctx.asset('/css/app.css')} />
         <script src={ctx.asset('/vendor/htmx.min.js')} defer />
         <script src={ctx.asset('/js/app.js')} defer />
       </head>
-      <body>
+      <body data-idle-ms={user ? String(SESSION_IDLE_MS) : undefined}>
         <a href="#main" class="skip-link">
           {t('common.skipLink')}
         </a>
@@ -47,22 +52,25 @@ export function PageLayout({ ctx, title, hasErrors = false, children }: PageLayo
             </a>
           </div>
           <nav class="site-nav" aria-label={t('common.nav.label')}>
-            <ul class="container site-nav__list">
-              <li>
-                <a href="/">{t('common.nav.home')}</a>
-              </li>
-              <li>
-                <a href="/auth/login">{t('common.nav.login')}</a>
-              </li>
-              <li>
-                <a href="/auth/register">{t('common.nav.register')}</a>
-              </li>
-              <li>
-                <a href="/help">{t('common.nav.help')}</a>
-              </li>
-            </ul>
+            {user ? <SignedInNav ctx={ctx} user={user} csrf={csrf!} /> : (
+              <ul class="container site-nav__list">
+                <li>
+                  <a href="/">{t('common.nav.home')}</a>
+                </li>
+                <li>
+                  <a href="/auth/login">{t('common.nav.login')}</a>
+                </li>
+                <li>
+                  <a href="/auth/register">{t('common.nav.register')}</a>
+                </li>
+                <li>
+                  <a href="/help">{t('common.nav.help')}</a>
+                </li>
+              </ul>
+            )}
           </nav>
         </header>
+        {user ? <IdleWarning ctx={ctx} csrf={csrf!} /> : null}
         <main id="main" class="container main" tabIndex={-1}>
           {children}
         </main>
@@ -83,5 +91,74 @@ export function PageLayout({ ctx, title, hasErrors = false, children }: PageLayo
         </footer>
       </body>
     </html>
+  )
+}
+
+type SignedIn = Extract<Actor, { kind: 'user' }>
+
+const HOME_LABEL = {
+  '/portal': 'auth.nav.portal',
+  '/staff': 'auth.nav.staff',
+  '/admin': 'auth.nav.admin',
+} as const
+
+function SignedInNav({ ctx, user, csrf }: { ctx: PageContext; user: SignedIn; csrf: string }) {
+  const { t } = ctx
+  const home = ROLE_HOME[user.role]
+  return (
+    <div class="container site-nav__signed-in">
+      <ul class="site-nav__list">
+        <li>
+          <a href={home}>{t(HOME_LABEL[home])}</a>
+        </li>
+        {can(user, 'entity_users:manage:own') ? (
+          <li>
+            <a href="/portal/users">{t('auth.nav.users')}</a>
+          </li>
+        ) : null}
+        {home !== '/staff' && can(user, 'staff:access:any') ? (
+          <li>
+            <a href="/staff">{t('auth.nav.staff')}</a>
+          </li>
+        ) : null}
+        <li>
+          <a href="/account">{t('auth.nav.account')}</a>
+        </li>
+        <li>
+          <a href="/help">{t('common.nav.help')}</a>
+        </li>
+      </ul>
+      <form method="post" action="/auth/logout" class="site-nav__logout">
+        <span class="site-nav__user">{t('auth.signedInAs', { name: user.displayName })}</span>
+        <input type="hidden" name="_csrf" value={csrf} />
+        <button type="submit" class="link-button">
+          {t('auth.logout.submit')}
+        </button>
+      </form>
+    </div>
+  )
+}
+
+/** Shown by assets/js/app.js two minutes before the idle time-out; hidden without JavaScript. */
+function IdleWarning({ ctx, csrf }: { ctx: PageContext; csrf: string }) {
+  const { t } = ctx
+  return (
+    <div class="idle-warning" role="alertdialog" aria-modal="false" aria-labelledby="idle-warning-title" aria-describedby="idle-warning-body" data-idle-warning hidden>
+      <div class="container">
+        <h2 class="heading-m" id="idle-warning-title">
+          {t('auth.session.warningTitle')}
+        </h2>
+        <p class="body" id="idle-warning-body">
+          {t('auth.session.warningBody')}
+        </p>
+        <form method="post" action="/auth/session/extend" data-idle-extend>
+          <input type="hidden" name="_csrf" value={csrf} />
+          <button type="submit" class="button">
+            {t('auth.session.stay')}
+          </button>
+        </form>
+        <p class="visually-hidden" aria-live="polite" data-idle-status></p>
+      </div>
+    </div>
   )
 }

@@ -1,0 +1,75 @@
+/**
+ * What the admin pages read about accounts (queries for admins only; house style R16: the
+ * unscoped repository functions are used here and in admin use cases, nowhere else).
+ */
+import { inArray } from 'drizzle-orm'
+import { listAudit, type AuditRow } from '#src/audit/audit.repo.ts'
+import type { DbOrTx } from '#src/db/client.ts'
+import { findEntityById } from '#src/entities/entities.repo.ts'
+import { AppError } from '#src/platform/errors.ts'
+import type { AppDeps } from '#src/server/deps.ts'
+import type { UserStatus } from './identity.model.ts'
+import { can, type Actor, type Permission, type Role } from './permissions.ts'
+import { listSessionsOfUser } from './sessions.repo.ts'
+import { countUnusedRecoveryCodes } from './two-step.repo.ts'
+import { unsafeFindUserById, unsafeSearchUsers, type User } from './users.repo.ts'
+import { users } from './users.tables.ts'
+
+export const ADMIN_PAGE_SIZE = 25
+
+export function requireAdminActor(actor: Actor, permission: Permission = 'users:manage:any'): Extract<Actor, { kind: 'user' }> {
+  if (actor.kind !== 'user') throw new AppError('UNAUTHENTICATED', { messageKey: 'errors.page.unauthenticated.title' })
+  if (!can(actor, permission)) throw new AppError('FORBIDDEN', { messageKey: 'errors.page.forbidden.title' })
+  return actor
+}
+
+const notFound = () => new AppError('NOT_FOUND', { messageKey: 'common.notFound.title' })
+export const isUuid = (v: string) => /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(v)
+
+/** Any account by id, for admins; NOT_FOUND otherwise. */
+export async function getUserForAdmin(db: DbOrTx, actor: Actor, userId: string): Promise<User> {
+  requireAdminActor(actor)
+  const user = isUuid(userId) ? await unsafeFindUserById(db, userId) : undefined
+  if (!user) throw notFound()
+  return user
+}
+
+export async function searchUsersForAdmin(
+  deps: Pick<AppDeps, 'database'>,
+  opts: { actor: Actor; q?: string; status?: UserStatus; role?: Role; page: number },
+) {
+  requireAdminActor(opts.actor)
+  const page = Math.max(1, opts.page)
+  const result = await unsafeSearchUsers(deps.database.db, { q: opts.q, status: opts.status, role: opts.role, limit: ADMIN_PAGE_SIZE, offset: (page - 1) * ADMIN_PAGE_SIZE })
+  return { ...result, page, pages: Math.max(1, Math.ceil(result.total / ADMIN_PAGE_SIZE)) }
+}
+
+export type AdminUserView = {
+  user: Omit<User, 'passwordHash' | 'totpSecret'>
+  entity: Awaited<ReturnType<typeof findEntityById>>
+  recoveryCodesLeft: number
+  activeSessions: number
+  events: AuditRow[]
+  /** Display names of the accounts the events name. */
+  names: Map<string, { name: string; username: string }>
+}
+
+/** One account with what an admin needs to act on it (never the password hash or the TOTP secret). */
+export async function getAdminUserView(deps: Pick<AppDeps, 'database' | 'clock'>, opts: { actor: Actor; userId: string }): Promise<AdminUserView> {
+  const db = deps.database.db
+  const { passwordHash: _p, totpSecret: _s, ...user } = await getUserForAdmin(db, opts.actor, opts.userId)
+  const entity = user.entityId ? await findEntityById(db, user.entityId) : undefined
+  const recoveryCodesLeft = user.totpEnabledAt ? await countUnusedRecoveryCodes(db, user.id) : 0
+  const activeSessions = (await listSessionsOfUser(db, user.id, deps.clock.now())).length
+  const events = await listAudit(db, { targetId: user.id, limit: 20 })
+  const names = await unsafeUserNames(db, [user.id, ...events.flatMap((r) => [r.actorUserId ?? '', r.targetType === 'user' ? (r.targetId ?? '') : ''])])
+  return { user, entity, recoveryCodesLeft, activeSessions, events, names }
+}
+
+/** Display names of the given accounts (for the audit log). */
+export async function unsafeUserNames(db: DbOrTx, ids: string[]): Promise<Map<string, { name: string; username: string }>> {
+  const unique = [...new Set(ids.filter(isUuid))]
+  if (!unique.length) return new Map()
+  const rows = await db.select({ id: users.id, firstName: users.firstName, lastName: users.lastName, username: users.username }).from(users).where(inArray(users.id, unique))
+  return new Map(rows.map((r) => [r.id, { name: `${r.firstName} ${r.lastName}`, username: r.username }]))
+}

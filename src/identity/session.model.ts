@@ -1,0 +1,53 @@
+/**
+ * What a server-side session holds (besides the CSRF secret) and its lifetimes (ASVS V7.3):
+ * idle time-out 30 minutes, absolute lifetime 12 hours after sign-in. Anonymous sessions only
+ * carry a CSRF secret for a form being filled in, so they live 24 hours: a slow form never expires.
+ */
+export const SESSION_IDLE_MS = 30 * 60_000
+export const SESSION_ABSOLUTE_MS = 12 * 3600_000
+export const ANONYMOUS_SESSION_MS = 24 * 3600_000
+/** Last-seen time is written at most once a minute, so browsing does not write on every request. */
+export const SESSION_TOUCH_MS = 60_000
+/** A password step waiting for its TOTP code expires after 5 minutes. */
+export const PENDING_LOGIN_MS = 5 * 60_000
+
+export type SessionData = {
+  userId?: string
+  authAt?: number
+  lastSeenAt?: number
+  ip?: string
+  userAgent?: string
+  /** Password accepted; a second factor (or TOTP enrolment for staff) is still needed. */
+  pendingLogin?: { userId: string; at: number; step: 'totp' | 'enrol' }
+  /** TOTP enrolment in progress: the candidate secret, encrypted (src/identity/totp.ts), and when it was made. */
+  totpSetup?: { userId: string; secret: string; at: number }
+  /** Recovery codes to show once on the next page, encrypted; removed when shown. */
+  recoveryCodes?: { userId: string; codes: string }
+  /** The password was re-entered at this time (ASVS V7.5.1: before turning two-step verification on). */
+  reauthAt?: number
+  /** A message key shown once on the next page (e.g. "you were signed out after 30 minutes"). */
+  flash?: string
+  /** Masked e-mail shown on the "check your e-mail" page after registering. */
+  registeredEmail?: string
+}
+
+export type SessionState = 'none' | 'valid' | 'idle_expired' | 'absolute_expired'
+
+export function sessionState(s: Pick<SessionData, 'userId' | 'authAt' | 'lastSeenAt'>, now: number): SessionState {
+  if (!s.userId) return 'none'
+  if (now - (s.authAt ?? 0) > SESSION_ABSOLUTE_MS) return 'absolute_expired'
+  if (now - (s.lastSeenAt ?? 0) > SESSION_IDLE_MS) return 'idle_expired'
+  return 'valid'
+}
+
+/**
+ * Signed-in rows are kept an hour past their end so the next request can still say WHY the user
+ * was signed out ("after 30 minutes without activity"); sessionState() enforces the exact limits.
+ */
+export const EXPIRED_SESSION_GRACE_MS = 60 * 60_000
+
+/** When the stored session row expires. */
+export function sessionExpiresAt(s: Pick<SessionData, 'userId' | 'authAt' | 'lastSeenAt'>, now: number): number {
+  if (!s.userId) return now + ANONYMOUS_SESSION_MS
+  return Math.min((s.lastSeenAt ?? now) + SESSION_IDLE_MS, (s.authAt ?? now) + SESSION_ABSOLUTE_MS) + EXPIRED_SESSION_GRACE_MS
+}

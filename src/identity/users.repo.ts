@@ -1,0 +1,117 @@
+import { and, asc, eq, ilike, or, sql, type SQL } from 'drizzle-orm'
+import type { DbOrTx } from '#src/db/client.ts'
+import { reportingEntities } from '#src/entities/entities.tables.ts'
+import type { Actor, Role } from './permissions.ts'
+import type { UserStatus } from './identity.model.ts'
+import { users } from './users.tables.ts'
+
+export type User = typeof users.$inferSelect
+export type NewUser = typeof users.$inferInsert
+
+const publicColumns = {
+  id: users.id,
+  entityId: users.entityId,
+  role: users.role,
+  status: users.status,
+  username: users.username,
+  email: users.email,
+  emailVerifiedAt: users.emailVerifiedAt,
+  title: users.title,
+  firstName: users.firstName,
+  lastName: users.lastName,
+  position: users.position,
+  phone: users.phone,
+  locale: users.locale,
+  totpEnabledAt: users.totpEnabledAt,
+  approvedAt: users.approvedAt,
+  lastLoginAt: users.lastLoginAt,
+  createdAt: users.createdAt,
+}
+export type UserSummary = { [K in keyof typeof publicColumns]: User[K] }
+
+/** The user behind a session. Internal: callers decide what the actor may see. */
+export async function unsafeFindUserById(db: DbOrTx, id: string): Promise<User | undefined> {
+  const [row] = await db.select().from(users).where(eq(users.id, id)).limit(1)
+  return row
+}
+
+export async function findUserByIdentifier(db: DbOrTx, key: string): Promise<User | undefined> {
+  const [row] = await db
+    .select()
+    .from(users)
+    .where(or(eq(users.usernameKey, key), eq(users.emailKey, key)))
+    .limit(1)
+  return row
+}
+
+export async function findUserByUsernameKey(db: DbOrTx, key: string) {
+  const [row] = await db.select({ id: users.id }).from(users).where(eq(users.usernameKey, key)).limit(1)
+  return row
+}
+
+export async function findUserByEmailKey(db: DbOrTx, key: string) {
+  const [row] = await db.select().from(users).where(eq(users.emailKey, key)).limit(1)
+  return row
+}
+
+export async function insertUser(db: DbOrTx, user: NewUser): Promise<User> {
+  const [row] = await db.insert(users).values(user).returning()
+  return row!
+}
+
+export async function updateUser(db: DbOrTx, id: string, patch: Partial<NewUser>): Promise<void> {
+  await db.update(users).set(patch).where(eq(users.id, id))
+}
+
+export async function activeEntityAdmins(db: DbOrTx, entityId: string): Promise<User[]> {
+  return db
+    .select()
+    .from(users)
+    .where(and(eq(users.entityId, entityId), eq(users.role, 'entity_admin'), eq(users.status, 'active')))
+}
+
+/** Users of one business, visible to that business's entity administrator (scoped by actor). */
+export async function listUsersOfActorEntity(db: DbOrTx, actor: Actor): Promise<UserSummary[]> {
+  if (actor.kind !== 'user' || !actor.entityId) return []
+  return db
+    .select(publicColumns)
+    .from(users)
+    .where(eq(users.entityId, actor.entityId))
+    .orderBy(asc(users.createdAt))
+}
+
+/** One user of the actor's own business, or undefined (also for other businesses' users: no leak). */
+export async function findUserOfActorEntity(db: DbOrTx, actor: Actor, userId: string): Promise<UserSummary | undefined> {
+  if (actor.kind !== 'user' || !actor.entityId) return undefined
+  const [row] = await db
+    .select(publicColumns)
+    .from(users)
+    .where(and(eq(users.id, userId), eq(users.entityId, actor.entityId)))
+    .limit(1)
+  return row
+}
+
+/** Admin search over all accounts (admin use cases only). */
+export async function unsafeSearchUsers(
+  db: DbOrTx,
+  args: { q?: string; status?: UserStatus; role?: Role; limit: number; offset: number },
+) {
+  const where: SQL[] = []
+  if (args.q) {
+    const like = `%${args.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`
+    where.push(or(ilike(users.username, like), ilike(users.email, like), ilike(users.firstName, like), ilike(users.lastName, like), ilike(reportingEntities.nameTh, like))!)
+  }
+  if (args.status) where.push(eq(users.status, args.status))
+  if (args.role) where.push(eq(users.role, args.role))
+  const rows = await db
+    .select({ ...publicColumns, entityName: reportingEntities.nameTh, entityLegalForm: reportingEntities.legalForm, total: sql<number>`count(*) over ()`.mapWith(Number) })
+    .from(users)
+    .leftJoin(reportingEntities, eq(users.entityId, reportingEntities.id))
+    .where(where.length ? and(...where) : undefined)
+    .orderBy(asc(users.createdAt))
+    .limit(args.limit)
+    .offset(args.offset)
+  return { rows, total: rows[0]?.total ?? 0 }
+}
+
+export const fullName = (u: Pick<User, 'firstName' | 'lastName'>) => `${u.firstName} ${u.lastName}`

@@ -1,0 +1,56 @@
+/**
+ * Every e-mail AMRAC sends, with the data its template needs. The outbox stores `payload` as JSON,
+ * so these shapes are STORED: changing one needs a data migration for pending rows.
+ * Links are absolute URLs built from BASE_URL; tokens appear only inside links, never on their own.
+ */
+export type MailPayloads = {
+  /** After registration: user name (never the password), confirmation link, service-request form attached. */
+  registration: {
+    username: string
+    fullName: string
+    businessName: string
+    juristicId: string
+    confirmUrl: string
+    expiresAt: string
+    /** Data for the attached แบบฟอร์มขอใช้บริการ PDF. */
+    serviceRequest: {
+      title: string | null
+      firstName: string
+      lastName: string
+      position: string | null
+      phone: string | null
+      email: string
+      businessName: string
+      juristicId: string
+      businessAddress: string
+      registeredAt: string
+    }
+  }
+  /** The entity administrator is told a new registrant waits for approval. */
+  approval_needed: { approverName: string; registrantName: string; registrantUsername: string; businessName: string; reviewUrl: string }
+  /** The registrant is told they were approved. */
+  account_approved: { fullName: string; businessName: string; loginUrl: string }
+  password_reset: { fullName: string; resetUrl: string; expiresAt: string; byAdmin: boolean }
+  staff_invitation: { fullName: string; role: string; inviteUrl: string; expiresAt: string; invitedBy: string }
+  email_change: { fullName: string; confirmUrl: string; expiresAt: string }
+  /** Sent to the OLD address when the e-mail address changes. */
+  email_changed_notice: { fullName: string; newEmailMasked: string }
+  password_changed_notice: { fullName: string; at: string }
+  /**
+   * Someone tried to register with an address that already has an account. Sent to that address
+   * instead of telling the registrant (no account enumeration).
+   */
+  account_exists_notice: { fullName: string; loginUrl: string; forgotUrl: string }
+}
+export type MailTemplate = keyof MailPayloads
+export const MAIL_TEMPLATES = [
+  'registration',
+  'approval_needed',
+  'account_approved',
+  'password_reset',
+  'staff_invitation',
+  'email_change',
+  'email_changed_notice',
+  'password_changed_notice',
+  'account_exists_notice',
+] as const satisfies readonly MailTemplate[]

@@ -1,0 +1,24 @@
+import type { MailTemplate } from '../mail-templates.model.ts'
+import { accountApprovedMail } from './account-approved.ts'
+import { accountExistsNoticeMail } from './account-exists-notice.ts'
+import { approvalNeededMail } from './approval-needed.ts'
+import { emailChangeMail } from './email-change.ts'
+import { emailChangedNoticeMail } from './email-changed-notice.ts'
+import { passwordChangedNoticeMail } from './password-changed-notice.ts'
+import { passwordResetMail } from './password-reset.ts'
+import { registrationMail } from './registration.ts'
+import { staffInvitationMail } from './staff-invitation.ts'
+import type { MailTemplateFn } from './template.ts'
+
+/** One template per mail: a template missing here is a compile error (R7). */
+export const MAIL_TEMPLATE_FNS: { [K in MailTemplate]: MailTemplateFn<K> } = {
+  registration: registrationMail,
+  approval_needed: approvalNeededMail,
+  account_approved: accountApprovedMail,
+  password_reset: passwordResetMail,
+  staff_invitation: staffInvitationMail,
+  email_change: emailChangeMail,
+  email_changed_notice: emailChangedNoticeMail,
+  password_changed_notice: passwordChangedNoticeMail,
+  account_exists_notice: accountExistsNoticeMail,
+}

@@ -1,0 +1,167 @@
+/**
+ * deps.pdf: prints self-contained HTML to PDF with headless Chromium via playwright-core
+ * (house style R24, stack.md §4.3).
+ * - ONE browser per process, launched on first use, relaunched when it died; `close()` at shutdown.
+ * - A fresh context per PDF with JavaScript off; every request that is not a `data:` URL is aborted,
+ *   so text from users can never make Chromium fetch a file:// or loopback URL.
+ * - A time-out per PDF; a bounded number of PDFs at once.
+ * Never call it inside a database transaction.
+ */
+import fs from 'node:fs'
+import os from 'node:os'
+import path from 'node:path'
+import { chromium, type Browser } from 'playwright-core'
+import { Semaphore } from '#src/platform/semaphore.ts'
+
+export type PdfRenderer = {
+  /** HTML with every asset inlined → an A4 PDF. Throws PdfRenderError. */
+  render(html: string): Promise<Buffer>
+  close(): Promise<void>
+}
+
+export class PdfRenderError extends Error {
+  constructor(
+    readonly code: 'LAUNCH_FAILED' | 'TIMEOUT' | 'RENDER_FAILED' | 'CLOSED',
+    message: string,
+    options?: { cause?: unknown },
+  ) {
+    super(message, options)
+    this.name = 'PdfRenderError'
+  }
+}
+
+export type PdfRendererOptions = {
+  /** A Chromium binary (e.g. Debian's /usr/bin/chromium, from CHROMIUM_PATH); else @sparticuz/chromium's. */
+  executablePath?: string | null
+  /** Per PDF, from setContent to the finished file. */
+  timeoutMs?: number
+  /** PDFs printed at the same time; more wait. */
+  concurrency?: number
+}
+
+/** Always: no background traffic of any kind (stack.md §4.3). */
+const BASE_ARGS = ['--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run']
+/** The Debian binary in containers. */
+const SYSTEM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic']
+/**
+ * @sparticuz/chromium's own args are tuned for AWS Lambda. Dropped: anything that weakens the web
+ * security model (we print untrusted text), --single-process (one browser serves many contexts),
+ * its headless mode (Playwright sets it) and feature lists (they would replace Playwright's).
+ */
+const DROPPED_SPARTICUZ_ARGS = [
+  /^--disable-web-security$/,
+  /^--allow-running-insecure-content$/,
+  /^--disable-site-isolation-trials$/,
+  /^--single-process$/,
+  /^--headless/,
+  /^--(disable|enable)-features=/,
+  /^--(use-gl|use-angle)=/,
+  /^--(enable-unsafe-swiftshader|ignore-gpu-blocklist|in-process-gpu)$/,
+]
+
+export function createPdfRenderer(opts: PdfRendererOptions = {}): PdfRenderer {
+  const timeoutMs = opts.timeoutMs ?? 30_000
+  const gate = new Semaphore(opts.concurrency ?? 2)
+  let browser: Promise<Browser> | undefined
+  let closed = false
+
+  function getBrowser(): Promise<Browser> {
+    if (!browser) {
+      const launching = launchBrowser(opts.executablePath ?? null)
+      browser = launching
+      launching.then(
+        (b) => b.on('disconnected', () => {
+          if (browser === launching) browser = undefined
+        }),
+        () => {
+          if (browser === launching) browser = undefined // try again on the next PDF
+        },
+      )
+    }
+    return browser
+  }
+
+  async function renderOnce(html: string): Promise<Buffer> {
+    let b = await getBrowser()
+    if (!b.isConnected()) {
+      browser = undefined
+      b = await getBrowser()
+    }
+    const context = await b.newContext({ javaScriptEnabled: false, serviceWorkers: 'block', acceptDownloads: false, bypassCSP: false })
+    let timer: NodeJS.Timeout | undefined
+    try {
+      await context.route('**/*', (route) => (route.request().url().startsWith('data:') ? route.continue() : route.abort('blockedbyclient')))
+      const work = (async () => {
+        const page = await context.newPage()
+        await page.setContent(html, { waitUntil: 'load', timeout: timeoutMs })
+        return page.pdf({ format: 'A4', printBackground: true, preferCSSPageSize: true })
+      })()
+      const timeout = new Promise<never>((_, reject) => {
+        timer = setTimeout(() => reject(new PdfRenderError('TIMEOUT', `PDF not ready within ${timeoutMs} ms`)), timeoutMs)
+      })
+      return await Promise.race([work, timeout])
+    } finally {
+      clearTimeout(timer)
+      await context.close().catch(() => undefined)
+    }
+  }
+
+  return {
+    async render(html) {
+      if (closed) throw new PdfRenderError('CLOSED', 'the PDF renderer was closed')
+      return gate.run(async () => {
+        try {
+          return await renderOnce(html)
+        } catch (e) {
+          if (e instanceof PdfRenderError) throw e
+          throw new PdfRenderError('RENDER_FAILED', `PDF rendering failed: ${(e as Error).message?.split('\n')[0]}`, { cause: e })
+        }
+      })
+    },
+    async close() {
+      closed = true
+      const b = browser
+      browser = undefined
+      if (b) await b.then((x) => x.close()).catch(() => undefined)
+    },
+  }
+}
+
+async function launchBrowser(executablePath: string | null): Promise<Browser> {
+  try {
+    const sparticuz = executablePath ? undefined : (await import('@sparticuz/chromium')).default
+    const exe = executablePath ?? (await unpackOnce(() => sparticuz!.executablePath()))
+    const extra = sparticuz ? sparticuz.args.filter((a) => !DROPPED_SPARTICUZ_ARGS.some((re) => re.test(a))) : []
+    const args = [...new Set([...BASE_ARGS, ...SYSTEM_ARGS, ...extra])]
+    return await chromium.launch({ executablePath: exe, args, headless: true, timeout: 60_000, handleSIGINT: false, handleSIGTERM: false, handleSIGHUP: false })
+  } catch (e) {
+    throw new PdfRenderError('LAUNCH_FAILED', `could not start Chromium: ${(e as Error).message?.split('\n')[0]}`, { cause: e })
+  }
+}
+
+/**
+ * @sparticuz/chromium unpacks its binary to <tmpdir>/chromium on first use, not atomically: two
+ * processes doing it at once (parallel test files) can launch a half-written file. A lock file
+ * serialises the first unpack across processes.
+ */
+async function unpackOnce(resolve: () => Promise<string>): Promise<string> {
+  const lock = path.join(os.tmpdir(), 'amrac-chromium-unpack.lock')
+  const deadline = Date.now() + 120_000
+  for (;;) {
+    try {
+      fs.writeFileSync(lock, String(process.pid), { flag: 'wx' })
+      break
+    } catch (e) {
+      if ((e as NodeJS.ErrnoException).code !== 'EEXIST') throw e
+      const age = Date.now() - (fs.statSync(lock, { throwIfNoEntry: false })?.mtimeMs ?? Date.now())
+      if (age > 120_000) fs.rmSync(lock, { force: true }) // left by a killed process
+      else if (Date.now() > deadline) throw new Error('timed out waiting for another process to unpack Chromium', { cause: e })
+      else await new Promise((r) => setTimeout(r, 200))
+    }
+  }
+  try {
+    return await resolve()
+  } finally {
+    fs.rmSync(lock, { force: true })
+  }
+}

@@ -1,0 +1,7 @@
+import type { SessionData } from '#src/identity/session.model.ts'
+
+declare module 'fastify' {
+  interface Session extends SessionData {
+    _csrf?: string
+  }
+}
