@@ -74,7 +74,7 @@ export const auth = {
   'auth.register.results': 'Search results',
   'auth.register.resultsCount': '{count, plural, one {# business found} other {# businesses found}}',
   'auth.register.choose': 'Choose this business',
-  'auth.register.chooseLabel': 'Choose {name}',
+  'auth.register.chooseLabel': 'Choose this business: {name}',
   'auth.register.notFoundTitle': 'Business not found',
   'auth.register.notFound':
     'No business matching “{query}” is in the registry of reporting entities. Check the juristic person number, or ask the system administrator to add your business.',

@@ -73,7 +73,7 @@ export const auth = {
   'auth.register.results': 'ผลการค้นหา',
   'auth.register.resultsCount': 'พบ {count} กิจการ',
   'auth.register.choose': 'เลือกกิจการนี้',
-  'auth.register.chooseLabel': 'เลือก {name}',
+  'auth.register.chooseLabel': 'เลือกกิจการนี้: {name}',
   'auth.register.notFoundTitle': 'ไม่พบรายชื่อกิจการ',
   'auth.register.notFound':
     'ไม่พบกิจการที่ตรงกับ “{query}” ในทะเบียนผู้มีหน้าที่รายงาน โปรดตรวจสอบเลขทะเบียนนิติบุคคลอีกครั้ง หรือแจ้งผู้ดูแลระบบเพื่อเพิ่มรายชื่อกิจการ',

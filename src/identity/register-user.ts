@@ -39,6 +39,8 @@ export async function registerUser(deps: Pick<AppDeps, 'database' | 'clock' | 'c
   const usernameKey = normaliseUsername(input.username)
   const key = emailKey(input.email)
   if (await findUserByUsernameKey(db, usernameKey)) return { kind: 'username_taken' }
+  // Hash before looking at the e-mail: both answers below then cost the same (no timing enumeration).
+  const passwordHash = await hashPassword(input.password) // never inside the transaction
   const existing = await findUserByEmailKey(db, key)
   const now = deps.clock.now()
   const base = deps.config.baseUrl
@@ -55,7 +57,6 @@ export async function registerUser(deps: Pick<AppDeps, 'database' | 'clock' | 'c
     return { kind: 'registered', maskedEmail: maskEmail(input.email) }
   }
 
-  const passwordHash = await hashPassword(input.password) // never inside the transaction
   const businessName = registeredName(entity.nameTh, entity.legalForm as LegalForm, 'th')
   try {
     await db.transaction(async (tx) => {

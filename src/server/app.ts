@@ -29,7 +29,8 @@ import { sessionsPlugin } from './plugins/sessions.ts'
 
 export const BODY_LIMIT_BYTES = 1024 * 1024
 
-const TOKEN_IN_URL = /(\/(?:confirm-email|reset-password|invitation|confirm-email-change)\/)[^/?#]+|([?&]token=)[^&#]+/g
+// Also inside an encoded `next=` (the language switch on a reset page carries the page address).
+const TOKEN_IN_URL = /((?:confirm-email|reset-password|invitation|confirm-email-change)(?:\/|%2F))[^/?#&%]+|([?&]token=)[^&#]+/gi
 export const redactTokens = (url: string) => url.replace(TOKEN_IN_URL, (_m, path, query) => `${path ?? query}[redacted]`)
 
 export type BuildAppOptions = { logger?: FastifyServerOptions['logger'] }
@@ -49,7 +50,8 @@ export async function buildApp(deps: AppDeps, opts: BuildAppOptions = {}): Promi
     trustProxy: deps.config.trustProxy,
     bodyLimit: BODY_LIMIT_BYTES,
     connectionTimeout: 30_000,
-    requestTimeout: 30_000,
+    // Long enough for a 20 MB upload on a slow line; slow headers are still cut at connectionTimeout.
+    requestTimeout: 120_000,
     keepAliveTimeout: 5_000,
     routerOptions: { maxParamLength: 200 },
     return503OnClosing: true,

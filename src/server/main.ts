@@ -7,6 +7,7 @@ import { openDatabase, type DatabaseHandle } from '#src/db/client.ts'
 import { DataDirLockedError } from '#src/db/data-dir-lock.ts'
 import { seedDemoAccounts } from '#src/db/seed/demo-accounts.ts'
 import { seedIfEmpty } from '#src/db/seed/seed.ts'
+import { deleteExpiredSessions } from '#src/identity/sessions.repo.ts'
 import { createLocalFileStore, sweepPartialUploads } from '#src/documents/local-file-store.ts'
 import { startMailWorker, type MailWorker } from '#src/notifications/deliver-pending.ts'
 import { systemClock } from '#src/platform/clock.ts'
@@ -62,6 +63,7 @@ async function start() {
   }
 
   let mailWorker: MailWorker | undefined = undefined // started after listen
+  let sessionSweep: NodeJS.Timeout | undefined = undefined
   let closing = false
   const shutdown = async (signal: string) => {
     if (closing) return
@@ -73,6 +75,7 @@ async function start() {
     }, 10_000)
     force.unref()
     try {
+      clearInterval(sessionSweep)
       await mailWorker?.stop()
       await app.close()
     } finally {
@@ -97,6 +100,11 @@ async function start() {
   )
   // Outbox delivery (SMTP_URL, else the local mailbox at /dev/mail) after the server is up.
   mailWorker = startMailWorker(deps, { intervalMs: 5_000, log: app.log })
+  // Expired session rows are removed every 10 minutes (a failure is retried next time).
+  sessionSweep = setInterval(() => {
+    deleteExpiredSessions(database.db, deps.clock.now()).catch((err: Error) => app.log.warn({ err: { message: err.message } }, 'session sweep failed'))
+  }, 10 * 60_000)
+  sessionSweep.unref()
 }
 
 void start()

@@ -27,8 +27,8 @@ after(() => t.close())
 const db = () => t.deps.database.db
 
 /** A signed-in client of a new staff account (authenticator enrolled directly). */
-async function staffClient(role: 'admin' | 'supervisor' | 'examiner', username: string): Promise<{ client: Client; user: User; secret: string }> {
-  const user = await makeUser(db(), { role, username })
+async function staffClient(role: 'admin' | 'supervisor' | 'examiner', username: string, locale: 'th' | 'en' = 'th'): Promise<{ client: Client; user: User; secret: string }> {
+  const user = await makeUser(db(), { role, username, locale })
   const secret = await enrolDirectly(t, user)
   const client = new Client(t.app)
   const res = await signInWithCode(t, client, username, secret)
@@ -112,13 +112,14 @@ describe('staff invitations', () => {
     const { client: admin } = await staffClient('admin', 'admin.main')
     const sent = await admin.submit('/admin/users/invite', '/admin/users/invite', { firstName: 'ธนา', lastName: 'ตรวจดี', email: 'thana@amlo.go.th', role: 'supervisor' })
     const userId = String(sent.headers.location).split('/').at(-1)!
-    const first = new URL((await lastMail(db(), 'staff_invitation', 'thana@amlo.go.th')).payload.inviteUrl).pathname
+    const inviteLink = async () => new URL(((await lastMail(db(), 'staff_invitation', 'thana@amlo.go.th')).payload as { inviteUrl: string }).inviteUrl).pathname
+    const first = await inviteLink()
     assert.equal((await new Client(t.app).get(first)).statusCode, 200)
 
     const resent = await act(admin, userId, 'resend-invitation')
     assert.equal(resent.headers.location, `/admin/users/${userId}`)
     assert.match(await flashOf(admin, userId), /ส่งคำเชิญใหม่แล้ว/)
-    const second = new URL((await lastMail(db(), 'staff_invitation', 'thana@amlo.go.th')).payload.inviteUrl).pathname
+    const second = await inviteLink()
     assert.notEqual(second, first)
     assert.equal((await new Client(t.app).get(first)).statusCode, 410, 'the old link stops working')
     assert.equal((await new Client(t.app).get(second)).statusCode, 200)
@@ -240,30 +241,30 @@ describe('accounts', () => {
     await replaceRecoveryCodes(db(), examiner.id, ['d'.repeat(64)], t.clock.now())
 
     // Approve a pending registrant (an admin may act on any business).
-    let res = await act(admin, pending.id, 'status', { action: 'approve' })
+    const res = await act(admin, pending.id, 'status', { action: 'approve' })
     assert.equal(res.statusCode, 303)
     assert.equal(res.headers.location, `/admin/users/${pending.id}`)
     assert.match(await flashOf(admin, pending.id), /อนุมัติผู้ใช้งานแล้ว/)
     assert.equal((await unsafeFindUserById(db(), pending.id))?.status, 'active')
 
     // Send a password-reset link: to the account's own address, never shown to the admin.
-    res = await act(admin, examiner.id, 'password-reset')
+    await act(admin, examiner.id, 'password-reset')
     assert.match(await flashOf(admin, examiner.id), /ส่งลิงก์ตั้งรหัสผ่านใหม่ไปที่อีเมลของบัญชีแล้ว/)
     assert.ok((await lastMail(db(), 'password_reset', examiner.email)).payload)
 
     // End all sessions: the examiner's browser is signed out.
     assert.equal((await examinerClient.get('/staff')).statusCode, 200)
-    res = await act(admin, examiner.id, 'sessions-end')
+    await act(admin, examiner.id, 'sessions-end')
     assert.match(await flashOf(admin, examiner.id), /ออกจากระบบแล้ว 1 อุปกรณ์/)
     assert.equal((await examinerClient.get('/staff')).statusCode, 303)
 
     // Change a staff role.
-    res = await act(admin, examiner.id, 'role', { role: 'supervisor' })
+    await act(admin, examiner.id, 'role', { role: 'supervisor' })
     assert.match(await flashOf(admin, examiner.id), /เปลี่ยนบทบาทแล้ว/)
     assert.equal((await unsafeFindUserById(db(), examiner.id))?.role, 'supervisor')
 
     // Reset two-step verification: secret and codes gone, sessions ended, re-enrol at next sign-in.
-    res = await act(admin, examiner.id, 'two-step-reset')
+    await act(admin, examiner.id, 'two-step-reset')
     assert.match(await flashOf(admin, examiner.id), /ตั้งค่าการยืนยันตัวตนสองขั้นตอนใหม่แล้ว/)
     const reset = await unsafeFindUserById(db(), examiner.id)
     assert.equal(reset?.totpEnabledAt, null)
@@ -272,10 +273,10 @@ describe('accounts', () => {
     assert.equal((await new Client(t.app).signIn('examiner.z')).headers.location, '/auth/totp/setup')
 
     // Deactivate and reactivate a staff account (no business).
-    res = await act(admin, examiner.id, 'status', { action: 'deactivate' })
+    await act(admin, examiner.id, 'status', { action: 'deactivate' })
     assert.match(await flashOf(admin, examiner.id), /ระงับการใช้งานแล้ว/)
     assert.equal((await unsafeFindUserById(db(), examiner.id))?.status, 'deactivated')
-    res = await act(admin, examiner.id, 'status', { action: 'reactivate' })
+    await act(admin, examiner.id, 'status', { action: 'reactivate' })
     assert.equal((await unsafeFindUserById(db(), examiner.id))?.status, 'active')
 
     const actions = (await auditRows(db())).filter((r) => r.actorUserId === me.id).map((r) => r.action)
@@ -348,9 +349,9 @@ describe('audit log', () => {
     assert.equal(p2('a[rel="next"]').length, 0)
   })
 
-  test('English sentences for an English-speaking admin', async () => {
-    const { client: admin } = await staffClient('admin', 'admin.main')
-    const res = await admin.get('/admin/audit', { 'accept-language': 'en' })
+  test('English sentences for an admin whose profile language is English', async () => {
+    const { client: admin } = await staffClient('admin', 'admin.main', 'en')
+    const res = await admin.get('/admin/audit')
     const $ = html(res)
     assert.equal($('h1').text(), 'Audit log')
     assert.match($('tbody').text(), /Signed in \(password and app code\)/)

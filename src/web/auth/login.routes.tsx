@@ -1,6 +1,7 @@
 import type { FastifyPluginAsync } from 'fastify'
 import { z } from 'zod'
 import { ROLE_HOME, type Role } from '#src/identity/permissions.ts'
+import { SESSION_IDLE_MS } from '#src/identity/session.model.ts'
 import { signIn } from '#src/identity/sign-in.ts'
 import { appendAudit } from '#src/audit/audit.repo.ts'
 import type { MessageKey } from '#src/platform/i18n/catalog.ts'
@@ -28,7 +29,9 @@ const INACTIVE_MESSAGE = {
   deactivated: 'auth.login.deactivated',
 } as const satisfies Record<'pending_email' | 'pending_approval' | 'invited' | 'deactivated', MessageKey>
 
-const IMPORTANT_FLASHES = new Set<MessageKey>(['auth.login.idleSignedOut', 'auth.login.absoluteSignedOut'])
+const ExtendInput = z.object({ next: z.string().max(2000).optional() })
+
+const IMPORTANT_FLASHES = new Set<MessageKey>(['auth.login.idleSignedOut', 'auth.login.absoluteSignedOut', 'twostep.login.expired'])
 
 export const loginRoutes: FastifyPluginAsync = async (app) => {
   app.get('/login', { preHandler: requirePermission('anonymous') }, (req, reply) => {
@@ -90,6 +93,11 @@ export const loginRoutes: FastifyPluginAsync = async (app) => {
   /** "Stay signed in" from the idle warning: any authenticated request touches the session. */
   app.post('/session/extend', { preHandler: requirePermission('account:update:own') }, async (req, reply) => {
     req.session.lastSeenAt = app.deps.clock.now().getTime()
-    return reply.header('cache-control', 'no-store').send({ ok: true, idleMs: 30 * 60_000 })
+    if (String(req.headers.accept ?? '').includes('application/json')) {
+      return reply.header('cache-control', 'no-store').send({ ok: true, idleMs: SESSION_IDLE_MS })
+    }
+    // Without JavaScript the button is a plain form: go back to the page it was on.
+    const form = parseForm(ExtendInput, req.body)
+    return respond(req, reply).redirect(safeLocalPath(form.ok ? form.value.next : undefined, '/account'))
   })
 }

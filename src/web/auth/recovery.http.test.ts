@@ -82,5 +82,6 @@ describe('forgotten password', () => {
     assert.equal(redactTokens('/auth/reset-password/abcDEF123_-x'), '/auth/reset-password/[redacted]')
     assert.equal(redactTokens('/auth/confirm-email/abc?x=1'), '/auth/confirm-email/[redacted]?x=1')
     assert.equal(redactTokens('/x?token=abc&y=2'), '/x?token=[redacted]&y=2')
+    assert.equal(redactTokens('/language/en?next=%2Fauth%2Freset-password%2FabcDEF'), '/language/en?next=%2Fauth%2Freset-password%2F[redacted]')
   })
 })

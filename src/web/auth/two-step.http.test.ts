@@ -6,6 +6,7 @@
 import assert from 'node:assert/strict'
 import { after, afterEach, before, describe, test } from 'node:test'
 import { isNull } from 'drizzle-orm'
+import { DEMO_PASSWORD, seedDemoAccounts } from '#src/db/seed/demo-accounts.ts'
 import { recoveryCodes } from '#src/identity/users.tables.ts'
 import { unsafeFindUserById } from '#src/identity/users.repo.ts'
 import { Client, TEST_PASSWORD, makeEntity, makeUser } from '#tests/support/builders.ts'
@@ -310,4 +311,24 @@ describe('a password reset never bypasses the second factor (V6.4.3, ATHN-09)', 
     const ok = await client.submit('/auth/login/totp', '/auth/login/totp', { code: await codeAt(secret, t.clock.now()) })
     assert.equal(ok.headers.location, '/admin')
   })
+})
+
+describe('demo staff accounts', () => {
+  for (const [username, home] of [['examiner', '/staff'], ['supervisor', '/staff'], ['admin', '/admin']] as const) {
+    test(`${username}: password → set up the app (first time) → ${home}; next time password → code`, async () => {
+      await seedDemoAccounts(db())
+      const first = new Client(t.app)
+      assert.equal((await first.signIn(username, DEMO_PASSWORD)).headers.location, '/auth/totp/setup')
+      const secret = secretOnPage(await first.get('/auth/totp/setup'))
+      assert.equal((await first.submit('/auth/totp/setup', '/auth/totp/setup', { code: await codeAt(secret, t.clock.now()) })).headers.location, '/account/two-step/recovery-codes')
+      const codes = await first.get('/account/two-step/recovery-codes')
+      assert.equal(html(codes)('a.button').attr('href'), home)
+      assert.equal((await first.get(home)).statusCode, 200)
+
+      next30s()
+      const second = new Client(t.app)
+      assert.equal((await signInWithCode(t, second, username, secret, DEMO_PASSWORD)).headers.location, home)
+      assert.equal((await second.get(home)).statusCode, 200)
+    })
+  }
 })

@@ -153,6 +153,7 @@ function IdleWarning({ ctx, csrf }: { ctx: PageContext; csrf: string }) {
         </p>
         <form method="post" action="/auth/session/extend" data-idle-extend>
           <input type="hidden" name="_csrf" value={csrf} />
+          <input type="hidden" name="next" value={ctx.currentPath} />
           <button type="submit" class="button">
             {t('auth.session.stay')}
           </button>
