@@ -7,7 +7,8 @@ import { formatDateTimeNumeric } from '#src/platform/i18n/format.ts'
 import type { MessageKey } from '#src/platform/i18n/catalog.ts'
 import { Button, ErrorSummary, Form, TextInput, fieldErrors, textValue } from '#src/web/components/form/index.ts'
 import { PasswordStrength } from '#src/web/components/form/password-strength.tsx'
-import { NotificationBanner } from '#src/web/components/layout/notification-banner.tsx'
+import { FlashBanner } from '#src/web/components/layout/flash-banner.tsx'
+import type { Flash } from '#src/web/lib/flash.ts'
 import { PageLayout } from '#src/web/components/layout/page-layout.tsx'
 import type { PageContext } from '#src/web/lib/page-context.ts'
 import type { FormErrors, RawForm } from '#src/web/lib/parse-form.ts'
@@ -31,7 +32,7 @@ export type AccountPageProps = {
   ctx: PageContext
   user: User
   businessName?: string
-  flash?: { key: MessageKey; params?: Record<string, string> }
+  flash?: Flash
   failed?: { form: AccountForm; errors: FormErrors; values?: RawForm }
 }
 
@@ -42,11 +43,7 @@ export function AccountPage({ ctx, user, businessName, flash, failed }: AccountP
   return (
     <PageLayout ctx={ctx} title={t('account.title')} hasErrors={errs.hasErrors}>
       <ErrorSummary t={t} items={errs.summary} />
-      {flash ? (
-        <NotificationBanner t={t} variant="success">
-          <p class="body">{t(flash.key, flash.params)}</p>
-        </NotificationBanner>
-      ) : null}
+      <FlashBanner t={t} flash={flash} />
       <h1 class="heading-xl">{t('account.title')}</h1>
       <h2 class="heading-l">{t('account.details.heading')}</h2>
       <dl class="summary-list">
@@ -116,15 +113,11 @@ export function AccountPage({ ctx, user, businessName, flash, failed }: AccountP
   )
 }
 
-export function SessionsPage({ ctx, sessions, currentHandle, handleOf, flash }: { ctx: PageContext; sessions: ActiveSession[]; currentHandle: string; handleOf: (sid: string) => string; flash?: MessageKey }) {
+export function SessionsPage({ ctx, sessions, currentHandle, handleOf, flash }: { ctx: PageContext; sessions: ActiveSession[]; currentHandle: string; handleOf: (sid: string) => string; flash?: Flash }) {
   const { t } = ctx
   return (
     <PageLayout ctx={ctx} title={t('account.sessions.heading')}>
-      {flash ? (
-        <NotificationBanner t={t} variant="success">
-          <p class="body">{t(flash)}</p>
-        </NotificationBanner>
-      ) : null}
+      <FlashBanner t={t} flash={flash} />
       <h1 class="heading-xl">{t('account.sessions.heading')}</h1>
       <p class="body">{t('account.sessions.lead')}</p>
       <table class="table">

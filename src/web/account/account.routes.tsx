@@ -45,7 +45,7 @@ export const accountRoutes: FastifyPluginAsync = async (app) => {
     const entity = user.entityId ? await findEntityById(db, user.entityId) : undefined
     const flash = takeFlash(req)
     const view = (ctx: Parameters<typeof AccountPage>[0]['ctx']) => (
-      <AccountPage ctx={ctx} user={user} businessName={entity ? registeredName(entity.nameTh, entity.legalForm as LegalForm, ctx.locale, entity.nameEn) : undefined} flash={flash ? { key: flash.key, params: flash.params } : undefined} failed={opts.failed} />
+      <AccountPage ctx={ctx} user={user} businessName={entity ? registeredName(entity.nameTh, entity.legalForm as LegalForm, ctx.locale, entity.nameEn) : undefined} flash={flash} failed={opts.failed} />
     )
     return opts.failed ? respond(req, reply).invalid(view, { status: opts.status }) : sendPage(req, reply, view)
   }
@@ -122,7 +122,7 @@ export const accountRoutes: FastifyPluginAsync = async (app) => {
     if (req.actor.kind !== 'user') throw new AppError('UNAUTHENTICATED', { messageKey: 'errors.page.unauthenticated.title' })
     const sessions = await listSessionsOfUser(db, req.actor.id, app.deps.clock.now())
     const flash = takeFlash(req)
-    return sendPage(req, reply, (ctx) => <SessionsPage ctx={ctx} sessions={sessions} currentHandle={handleOf(req.session.sessionId)} handleOf={handleOf} flash={flash?.key} />)
+    return sendPage(req, reply, (ctx) => <SessionsPage ctx={ctx} sessions={sessions} currentHandle={handleOf(req.session.sessionId)} handleOf={handleOf} flash={flash} />)
   })
 
   app.post('/sessions/end', guard, async (req, reply) => {

@@ -13,20 +13,13 @@ import { Button, ErrorSummary, Form, Radios, Select, TextInput, fieldErrors, tex
 import { NotificationBanner } from '#src/web/components/layout/notification-banner.tsx'
 import { PageLayout } from '#src/web/components/layout/page-layout.tsx'
 import { StatusTag } from '#src/web/components/status/status-tag.tsx'
+import { FlashBanner } from '#src/web/components/layout/flash-banner.tsx'
 import type { Flash } from '#src/web/lib/flash.ts'
 import type { PageContext } from '#src/web/lib/page-context.ts'
 import type { FormErrors, RawForm } from '#src/web/lib/parse-form.ts'
 import { USER_STATUS_LABEL, USER_STATUS_TONE } from '#src/web/portal/portal.routes.tsx'
 import { AuditTable } from './audit-page.tsx'
 
-function FlashBanner({ ctx, flash }: { ctx: PageContext; flash?: Flash }) {
-  if (!flash) return null
-  return (
-    <NotificationBanner t={ctx.t} variant="success">
-      <p class="body">{ctx.t(flash.key, flash.params)}</p>
-    </NotificationBanner>
-  )
-}
 
 export function AdminHomePage({ ctx, pendingApprovals, invited }: { ctx: PageContext; pendingApprovals: number; invited: number }) {
   const { t, actor } = ctx
@@ -240,7 +233,7 @@ export function UserDetailPage({ ctx, view, flash }: { ctx: PageContext; view: A
   const staff = isStaffRole(role)
   return (
     <PageLayout ctx={ctx} title={`${user.firstName} ${user.lastName}`}>
-      <FlashBanner ctx={ctx} flash={flash} />
+      <FlashBanner t={ctx.t} flash={flash} />
       <span class="caption">{t('admin.users.title')}</span>
       <h1 class="heading-xl">
         {user.firstName} {user.lastName} {me ? t('account.users.you') : null}

@@ -14,7 +14,8 @@ import { NotificationBanner } from '#src/web/components/layout/notification-bann
 import { PageLayout } from '#src/web/components/layout/page-layout.tsx'
 import { StatusTag, type Tone } from '#src/web/components/status/status-tag.tsx'
 import { ROLE_LABEL } from '#src/web/account/account-page.tsx'
-import { setFlash, takeFlash } from '#src/web/lib/flash.ts'
+import { setFlash, takeFlash, type Flash } from '#src/web/lib/flash.ts'
+import { FlashBanner } from '#src/web/components/layout/flash-banner.tsx'
 import type { PageContext } from '#src/web/lib/page-context.ts'
 import { parseForm } from '#src/web/lib/parse-form.ts'
 import { sendPage } from '#src/web/lib/render.tsx'
@@ -78,16 +79,12 @@ function PortalHome({ ctx, businessName, pending }: { ctx: PageContext; business
   )
 }
 
-function UsersPage({ ctx, businessName, users, flash }: { ctx: PageContext; businessName: string; users: UserSummary[]; flash?: MessageKey }) {
+function UsersPage({ ctx, businessName, users, flash }: { ctx: PageContext; businessName: string; users: UserSummary[]; flash?: Flash }) {
   const { t } = ctx
   const me = ctx.actor.kind === 'user' ? ctx.actor.id : ''
   return (
     <PageLayout ctx={ctx} title={t('account.users.title')}>
-      {flash ? (
-        <NotificationBanner t={t} variant="success">
-          <p class="body">{t(flash)}</p>
-        </NotificationBanner>
-      ) : null}
+      <FlashBanner t={t} flash={flash} />
       <h1 class="heading-xl">{t('account.users.title')}</h1>
       <p class="body">{t('account.users.lead')}</p>
       <table class="table">
@@ -160,7 +157,7 @@ export const portalRoutes: FastifyPluginAsync = async (app) => {
     if (actor.kind !== 'user') throw new AppError('UNAUTHENTICATED', { messageKey: 'errors.page.unauthenticated.title' })
     const [users, businessName] = [await listUsersOfActorEntity(db, actor), await businessNameOf(actor.entityId, req.locale)]
     const flash = takeFlash(req)
-    return sendPage(req, reply, (ctx) => <UsersPage ctx={ctx} users={users} businessName={businessName} flash={flash?.key} />)
+    return sendPage(req, reply, (ctx) => <UsersPage ctx={ctx} users={users} businessName={businessName} flash={flash} />)
   })
 
   app.post<{ Params: { userId: string } }>('/users/:userId', { preHandler: requirePermission('entity_users:manage:own') }, async (req, reply) => {
