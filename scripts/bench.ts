@@ -202,12 +202,13 @@ async function measure(opts: Options, seconds: number, serverPid: number | undef
 }
 
 async function runScenario(s: Scenario, baseUrl: string, serverPid: number | undefined): Promise<Run[]> {
-  const prepared = s.setup ? await s.setup(baseUrl) : {}
+  const connections = connectionsFlag ?? s.connections ?? 10
+  const prepared = s.setup ? await s.setup(baseUrl, { seconds: WARMUP_S + runs * duration, connections }) : {}
   const expect = s.expect ?? [200]
   const opts: Options = {
     url: baseUrl + s.path,
     method: s.method ?? 'GET',
-    connections: connectionsFlag ?? s.connections ?? 10,
+    connections,
     headers: prepared.headers,
     body: prepared.body,
     requests: prepared.requests,

@@ -1,8 +1,9 @@
 /**
  * `npm run seed` — migrates the configured database and seeds the business registry.
  *
- *   npm run seed                             the demo registry (60 businesses) and demo accounts
- *                                            (no accounts when NODE_ENV=production)
+ *   npm run seed                             the demo registry (60 businesses) and, on the embedded
+ *                                            database, the demo accounts (PostgreSQL: add --demo-accounts;
+ *                                            never when NODE_ENV=production)
  *   npm run seed -- --businesses 100000      a registry of that size (demo businesses included)
  *   options: --seed <n> (generator seed), --batch-size <n> (rows per INSERT, default 1000)
  *
@@ -18,7 +19,7 @@ import { DEFAULT_SEED_BATCH_SIZE, DEMO_BUSINESS_COUNT, insertRegistryRows } from
 import { seedDemoAccounts } from '#src/db/seed/demo-accounts.ts'
 import { ConfigError, loadConfig, type Config } from '#src/platform/config.ts'
 
-const USAGE = 'usage: npm run seed -- [--businesses <count>] [--seed <n>] [--batch-size <n>]'
+const USAGE = 'usage: npm run seed -- [--businesses <count>] [--seed <n>] [--batch-size <n>] [--demo-accounts]'
 const started = performance.now()
 const seconds = (from: number) => `${((performance.now() - from) / 1000).toFixed(1)} s`
 const n = (v: number) => v.toLocaleString('en-US')
@@ -45,7 +46,7 @@ async function main() {
   let args: ReturnType<typeof parseArgs>['values']
   try {
     args = parseArgs({
-      options: { businesses: { type: 'string' }, seed: { type: 'string' }, 'batch-size': { type: 'string' }, help: { type: 'boolean' } },
+      options: { businesses: { type: 'string' }, seed: { type: 'string' }, 'batch-size': { type: 'string' }, 'demo-accounts': { type: 'boolean' }, help: { type: 'boolean' } },
       strict: true,
     }).values
   } catch (e) {
@@ -105,6 +106,8 @@ async function main() {
     console.log(`The registry now holds ${n(after)} businesses (was ${n(before)}).`)
     if (config.isProduction) {
       console.log('NODE_ENV=production: no demo accounts are created.')
+    } else if (config.database.kind === 'postgres' && !args['demo-accounts']) {
+      console.log('PostgreSQL: demo accounts are created only with --demo-accounts (their password is public).')
     } else {
       const accounts = await seedDemoAccounts(database.db)
       console.log(`Demo accounts: ${accounts} added (password in README.md). Total time ${seconds(started)}.`)

@@ -91,10 +91,15 @@
         .then(function (res) {
           if (!res.ok) throw new Error('extend failed')
           arm()
-          var status = warning.querySelector('[data-idle-status]')
-          if (status) status.textContent = ''
+          var status = document.querySelector('[data-idle-status]')
+          // Announced by the live region after the warning hides again.
+          if (status) { warning.hidden = false; status.textContent = status.getAttribute('data-msg-extended'); setTimeout(function () { warning.hidden = true }, 4000) }
         })
-        .catch(function () { form.submit() })
+        .catch(function () {
+          // Never navigate away: what the user typed must stay on the page.
+          var status = document.querySelector('[data-idle-status]')
+          if (status) status.textContent = status.getAttribute('data-msg-failed')
+        })
     })
   }
 })()

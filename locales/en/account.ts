@@ -25,6 +25,7 @@ export const account = {
   'account.password.heading': 'Change your password',
   'account.password.current': 'Current password',
   'account.password.new': 'New password',
+  'account.password.locked': 'Too many wrong passwords. Try again in 5 minutes.',
   'account.password.submit': 'Change password',
   'account.password.done': 'Your password is changed. Every other device has been signed out.',
   'account.phone.heading': 'Change your telephone number',

@@ -91,6 +91,7 @@ export const admin = {
   'audit.failure.bad_credentials': 'wrong user name or password',
   'audit.failure.not_active': 'account not active',
   'audit.failure.bad_totp': 'wrong verification code',
+  'audit.failure.locked': 'while signing in was paused (locked out)',
   'audit.lockScope.account': 'account',
   'audit.lockScope.ip': 'IP',
   'audit.lockScope.totp': 'two-step verification',
@@ -124,4 +125,8 @@ export const admin = {
   'audit.event.totp.recovery_codes_regenerated': 'Made new recovery codes',
   'audit.event.access.denied': 'Refused access to {url} (needs {permission})',
   'audit.event.support.ticket_created': 'Contacted support, reference {reference}',
+  'audit.event.assessment.submitted': 'Submitted the assessment, receipt {receiptRef} (version {version})',
+  'audit.event.assessment.returned': 'Returned the assessment for correction',
+  'audit.event.assessment.accepted': 'Accepted the assessment',
+  'audit.event.cycle.opened': 'Opened assessment cycle {code}',
 } as const satisfies Record<keyof typeof th, string>

@@ -9,7 +9,6 @@ export const auth = {
   'auth.login.noAccount': 'No account yet?',
   'auth.login.register': 'Register (for reporting entities)',
   'auth.login.failed': 'The user name, e-mail or password is not correct',
-  'auth.login.lockedTitle': 'Signing in is paused',
   'auth.login.locked':
     'There were too many wrong passwords. For your security, signing in to this account or from this device is paused. Try again after {time}, or set a new password with “Forgotten your password?”.',
   'auth.login.pendingEmail': 'You have not confirmed your e-mail address yet. Open the confirmation link in the e-mail we sent when you registered.',
@@ -25,6 +24,8 @@ export const auth = {
   'auth.session.warningTitle': 'You will be signed out in 2 minutes',
   'auth.session.warningBody': 'For your security we sign you out after 30 minutes of inactivity. What you have typed on this page will not be lost.',
   'auth.session.stay': 'Stay signed in',
+  'auth.session.failed': 'Could not keep you signed in; you may have been signed out. Copy what you typed before signing in again.',
+  'auth.session.noscript': 'For your security you are signed out after 30 minutes without activity. Save your draft from time to time.',
   'auth.session.extended': 'You are still signed in',
   'auth.signedInAs': 'Signed in as {name}',
   'auth.nav.account': 'My account',

@@ -12,7 +12,6 @@ export const common = {
   'common.nav.help': 'Contact and help',
   'common.nav.accessibility': 'Accessibility',
   'common.nav.privacy': 'Privacy notice',
-  'common.language.label': 'Language',
   'common.language.switchTo': 'ภาษาไทย',
   'common.footer.rights': 'Anti-Money Laundering Office',
   'common.footer.links': 'Footer links',

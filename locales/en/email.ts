@@ -31,6 +31,10 @@ export const email = {
   'email.accountApproved.body': 'Your user account for {businessName} has been approved. You can sign in now.',
   'email.accountApproved.link': 'Sign in',
 
+  'email.submissionReceipt.subject': 'Assessment of {businessName} received, receipt {receiptRef}',
+  'email.submissionReceipt.body': 'AMLO received the risk assessment {cycleName} of {businessName} (version {version}) on {submittedAt} (Bangkok time). Receipt number {receiptRef}.',
+  'email.submissionReceipt.link': 'View the receipt',
+
   'email.passwordReset.subject': 'Reset your AMRAC password',
   'email.passwordReset.bySelf': 'Someone asked to reset the password of your AMRAC account.',
   'email.passwordReset.byAdmin': 'An administrator has asked you to set a new password for your AMRAC account.',

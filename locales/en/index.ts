@@ -6,7 +6,8 @@ import { components } from './components.ts'
 import { documents } from './documents.ts'
 import { email } from './email.ts'
 import { errors } from './errors.ts'
+import { questionnaire } from './questionnaire.ts'
 import { support } from './support.ts'
 import { twostep } from './twostep.ts'
 
-export const en = { ...common, ...auth, ...account, ...errors, ...components, ...email, ...documents, ...support, ...admin, ...twostep } as const
+export const en = { ...common, ...auth, ...account, ...errors, ...components, ...email, ...documents, ...support, ...admin, ...twostep, ...questionnaire } as const

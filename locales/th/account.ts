@@ -24,6 +24,7 @@ export const account = {
   'account.password.heading': 'เปลี่ยนรหัสผ่าน',
   'account.password.current': 'รหัสผ่านปัจจุบัน',
   'account.password.new': 'รหัสผ่านใหม่',
+  'account.password.locked': 'มีการใส่รหัสผ่านไม่ถูกต้องหลายครั้ง โปรดลองใหม่ในอีก 5 นาที',
   'account.password.submit': 'เปลี่ยนรหัสผ่าน',
   'account.password.done': 'เปลี่ยนรหัสผ่านแล้ว อุปกรณ์อื่นที่เข้าสู่ระบบไว้ถูกออกจากระบบทั้งหมด',
   'account.phone.heading': 'เปลี่ยนหมายเลขโทรศัพท์',

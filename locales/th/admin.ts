@@ -91,6 +91,7 @@ export const admin = {
   'audit.failure.bad_credentials': 'ชื่อผู้ใช้งานหรือรหัสผ่านไม่ถูกต้อง',
   'audit.failure.not_active': 'บัญชียังใช้งานไม่ได้',
   'audit.failure.bad_totp': 'รหัสยืนยันตัวตนไม่ถูกต้อง',
+  'audit.failure.locked': 'ระหว่างถูกระงับการเข้าสู่ระบบชั่วคราว',
   'audit.lockScope.account': 'บัญชี',
   'audit.lockScope.ip': 'IP',
   'audit.lockScope.totp': 'การยืนยันตัวตนสองขั้นตอน',
@@ -124,4 +125,8 @@ export const admin = {
   'audit.event.totp.recovery_codes_regenerated': 'สร้างรหัสสำรองชุดใหม่',
   'audit.event.access.denied': 'ถูกปฏิเสธการเข้าถึง {url} (ต้องมีสิทธิ์ {permission})',
   'audit.event.support.ticket_created': 'ส่งเรื่องติดต่อเจ้าหน้าที่ เลขที่ {reference}',
+  'audit.event.assessment.submitted': 'ส่งแบบประเมิน เลขที่รับ {receiptRef} (ครั้งที่ {version})',
+  'audit.event.assessment.returned': 'ส่งแบบประเมินกลับให้แก้ไข',
+  'audit.event.assessment.accepted': 'รับแบบประเมิน',
+  'audit.event.cycle.opened': 'เปิดรอบการประเมิน {code}',
 } as const

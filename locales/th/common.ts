@@ -13,7 +13,6 @@ export const common = {
   'common.nav.help': 'ติดต่อและขอความช่วยเหลือ',
   'common.nav.accessibility': 'การเข้าถึงเว็บไซต์',
   'common.nav.privacy': 'นโยบายความเป็นส่วนตัว',
-  'common.language.label': 'ภาษา',
   // Link text that switches the site to the other language; written in that language
   'common.language.switchTo': 'English',
   'common.footer.rights': 'สำนักงานป้องกันและปราบปรามการฟอกเงิน',

@@ -40,6 +40,10 @@ export const email = {
   'email.accountApproved.body': 'บัญชีผู้ใช้งานของท่านสำหรับ {businessName} ได้รับการอนุมัติแล้ว ท่านเข้าสู่ระบบได้ทันที',
   'email.accountApproved.link': 'เข้าสู่ระบบ',
 
+  'email.submissionReceipt.subject': 'ได้รับแบบประเมินความเสี่ยงของ {businessName} แล้ว เลขที่รับ {receiptRef}',
+  'email.submissionReceipt.body': 'สำนักงาน ปปง. ได้รับแบบประเมินความเสี่ยง {cycleName} ของ {businessName} (ครั้งที่ {version}) เมื่อ {submittedAt} (เวลาประเทศไทย) เลขที่รับ {receiptRef}',
+  'email.submissionReceipt.link': 'ดูใบรับ',
+
   'email.passwordReset.subject': 'ตั้งรหัสผ่านใหม่สำหรับระบบ AMRAC',
   'email.passwordReset.bySelf': 'มีการขอตั้งรหัสผ่านใหม่สำหรับบัญชีผู้ใช้งานระบบ AMRAC ของท่าน',
   'email.passwordReset.byAdmin': 'ผู้ดูแลระบบได้ขอให้ท่านตั้งรหัสผ่านใหม่สำหรับบัญชีผู้ใช้งานระบบ AMRAC ของท่าน',

@@ -14,7 +14,7 @@ export const AuditEvent = z.discriminatedUnion('action', [
   z.object({ action: z.literal('user.invited'), role: z.string(), resent: z.boolean().optional() }),
   z.object({ action: z.literal('user.invitation_accepted') }),
   z.object({ action: z.literal('login.succeeded'), method: z.enum(['password', 'password+totp', 'password+recovery_code']) }),
-  z.object({ action: z.literal('login.failed'), identifier: z.string(), reason: z.enum(['bad_credentials', 'not_active', 'bad_totp']) }),
+  z.object({ action: z.literal('login.failed'), identifier: z.string(), reason: z.enum(['bad_credentials', 'not_active', 'bad_totp', 'locked']) }),
   z.object({ action: z.literal('login.locked_out'), scope: z.enum(['account', 'ip', 'totp']), until: z.string() }),
   z.object({ action: z.literal('logout') }),
   z.object({ action: z.literal('session.revoked'), sessionCount: z.number() }),
@@ -31,6 +31,10 @@ export const AuditEvent = z.discriminatedUnion('action', [
   z.object({ action: z.literal('totp.recovery_codes_regenerated') }),
   z.object({ action: z.literal('access.denied'), permission: z.string(), url: z.string() }),
   z.object({ action: z.literal('support.ticket_created'), category: z.string(), reference: z.string() }),
+  z.object({ action: z.literal('assessment.submitted'), assessmentId: z.string(), receiptRef: z.string(), version: z.number() }),
+  z.object({ action: z.literal('assessment.returned'), assessmentId: z.string() }),
+  z.object({ action: z.literal('assessment.accepted'), assessmentId: z.string() }),
+  z.object({ action: z.literal('cycle.opened'), code: z.string() }),
 ])
 export type AuditEvent = z.infer<typeof AuditEvent>
 export type AuditAction = AuditEvent['action']

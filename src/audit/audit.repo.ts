@@ -11,7 +11,7 @@ export type AuditContext = {
   userAgent?: string | null
 }
 
-export type AuditTarget = { targetType?: 'user' | 'entity' | 'session' | 'ticket'; targetId?: string | null; entityId?: string | null }
+export type AuditTarget = { targetType?: 'user' | 'entity' | 'session' | 'ticket' | 'assessment' | 'cycle'; targetId?: string | null; entityId?: string | null }
 
 /** Appends one event; call it inside the transaction of the change it records (R8). */
 export async function appendAudit(db: DbOrTx, ctx: AuditContext, event: AuditEvent, target: AuditTarget = {}): Promise<void> {

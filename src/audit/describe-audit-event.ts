@@ -30,6 +30,7 @@ const FAILURE = {
   bad_credentials: 'audit.failure.bad_credentials',
   not_active: 'audit.failure.not_active',
   bad_totp: 'audit.failure.bad_totp',
+  locked: 'audit.failure.locked',
 } as const satisfies Record<Extract<AuditEvent, { action: 'login.failed' }>['reason'], MessageKey>
 
 const LOCK_SCOPE = {
@@ -65,6 +66,10 @@ const DESCRIBE: Describe = {
   'totp.recovery_codes_regenerated': (t) => t('audit.event.totp.recovery_codes_regenerated'),
   'access.denied': (t, e) => t('audit.event.access.denied', { permission: e.permission, url: e.url }),
   'support.ticket_created': (t, e) => t('audit.event.support.ticket_created', { reference: e.reference }),
+  'assessment.submitted': (t, e) => t('audit.event.assessment.submitted', { receiptRef: e.receiptRef, version: e.version }),
+  'assessment.returned': (t) => t('audit.event.assessment.returned'),
+  'assessment.accepted': (t) => t('audit.event.assessment.accepted'),
+  'cycle.opened': (t, e) => t('audit.event.cycle.opened', { code: e.code }),
 }
 
 /** Every action, in the order above (for the filter). */

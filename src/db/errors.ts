@@ -25,8 +25,8 @@ const UNAVAILABLE_MESSAGES = [
   'PGlite is closed',
   'Cannot use a pool after calling end on the pool',
 ]
-/** 22021 invalid byte sequence, 22P05 untranslatable character (e.g. NUL in text). */
-const BAD_INPUT_CODES = new Set(['22021', '22P05'])
+/** 22021 invalid byte sequence, 22P05 untranslatable character (e.g. NUL in text), 22P02 invalid text representation (e.g. a malformed UUID). */
+const BAD_INPUT_CODES = new Set(['22021', '22P05', '22P02'])
 
 function* causes(err: unknown): Generator<{ code?: unknown; message?: unknown }> {
   let e: unknown = err

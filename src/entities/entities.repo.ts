@@ -1,3 +1,4 @@
+import { isUuid } from '#src/platform/ids.ts'
 import { and, asc, eq, like } from 'drizzle-orm'
 import type { DbOrTx } from '#src/db/client.ts'
 import { reportingEntities } from './entities.tables.ts'
@@ -26,7 +27,7 @@ export async function findEntityByJuristicId(db: DbOrTx, juristicId: string): Pr
 }
 
 export async function findEntityById(db: DbOrTx, id: string): Promise<EntitySummary | undefined> {
-  if (!/^[0-9a-f-]{36}$/i.test(id)) return undefined
+  if (!isUuid(id)) return undefined
   const [row] = await db.select(listColumns).from(reportingEntities).where(eq(reportingEntities.id, id)).limit(1)
   return row
 }

@@ -2,6 +2,7 @@
  * What the admin pages read about accounts (queries for admins only; house style R16: the
  * unscoped repository functions are used here and in admin use cases, nowhere else).
  */
+import { isUuid } from '#src/platform/ids.ts'
 import { inArray } from 'drizzle-orm'
 import { listAudit, type AuditRow } from '#src/audit/audit.repo.ts'
 import type { DbOrTx } from '#src/db/client.ts'
@@ -24,7 +25,7 @@ export function requireAdminActor(actor: Actor, permission: Permission = 'users:
 }
 
 const notFound = () => new AppError('NOT_FOUND', { messageKey: 'common.notFound.title' })
-export const isUuid = (v: string) => /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(v)
+export { isUuid }
 
 /** Any account by id, for admins; NOT_FOUND otherwise. */
 export async function getUserForAdmin(db: DbOrTx, actor: Actor, userId: string): Promise<User> {

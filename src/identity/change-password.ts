@@ -5,12 +5,13 @@
 import { appendAudit } from '#src/audit/audit.repo.ts'
 import { enqueueMail } from '#src/notifications/outbox.repo.ts'
 import type { AppDeps } from '#src/server/deps.ts'
-import { checkNewPassword, hashPassword, verifyPassword, type PasswordProblem } from './passwords.ts'
+import { checkNewPassword, hashPassword, type PasswordProblem } from './passwords.ts'
+import { reauthenticate } from './reauthenticate.ts'
 import type { Actor } from './permissions.ts'
 import { deleteSessionsOfUser } from './sessions.repo.ts'
 import { fullName, unsafeFindUserById, updateUser } from './users.repo.ts'
 
-export type ChangePasswordResult = { kind: 'done' } | { kind: 'wrong_current' } | { kind: 'weak_password'; problem: PasswordProblem }
+export type ChangePasswordResult = { kind: 'done' } | { kind: 'wrong_current' } | { kind: 'locked'; until: Date } | { kind: 'weak_password'; problem: PasswordProblem }
 
 export async function changePassword(
   deps: Pick<AppDeps, 'database' | 'clock'>,
@@ -18,8 +19,12 @@ export async function changePassword(
 ): Promise<ChangePasswordResult> {
   if (opts.actor.kind !== 'user') return { kind: 'wrong_current' }
   const db = deps.database.db
+  // Throttled and audited like sign-in: a stolen session cannot be used to guess the password.
+  const reauth = await reauthenticate(deps, { userId: opts.actor.id, password: opts.current, ip: opts.ip, userAgent: opts.userAgent })
+  if (reauth.kind === 'locked') return reauth
+  if (reauth.kind === 'wrong') return { kind: 'wrong_current' }
   const user = await unsafeFindUserById(db, opts.actor.id)
-  if (!user || !(await verifyPassword(user.passwordHash, opts.current))) return { kind: 'wrong_current' }
+  if (!user) return { kind: 'wrong_current' }
   const policy = checkNewPassword(opts.next, [user.username, user.firstName, user.lastName, user.email.split('@')[0] ?? ''])
   if (policy.problem) return { kind: 'weak_password', problem: policy.problem }
   const passwordHash = await hashPassword(opts.next)

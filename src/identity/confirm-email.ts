@@ -11,7 +11,7 @@ import type { LegalForm } from '#src/entities/business-types.model.ts'
 import { enqueueMail } from '#src/notifications/outbox.repo.ts'
 import type { AppDeps } from '#src/server/deps.ts'
 import { consumeToken } from './tokens.repo.ts'
-import { activeEntityAdmins, fullName, unsafeFindUserById, updateUser } from './users.repo.ts'
+import { activeEntityAdmins, countConfirmedUsersOfEntity, fullName, unsafeFindUserById, updateUser } from './users.repo.ts'
 
 export type ConfirmResult = { kind: 'invalid' } | { kind: 'entity_admin'; userId: string } | { kind: 'pending_approval'; userId: string }
 
@@ -27,10 +27,13 @@ export async function confirmEmail(
     if (!user || user.status !== 'pending_email' || !user.entityId) return { kind: 'invalid' } as const
     await lockEntity(tx, user.entityId)
     const admins = await activeEntityAdmins(tx, user.entityId)
+    // "First confirmed user": if anyone else of this business ever confirmed (even if since
+    // deactivated), a newcomer never becomes administrator by themselves — an admin approves.
+    const confirmedBefore = await countConfirmedUsersOfEntity(tx, user.entityId, user.id)
     const audit = { at: now, actorUserId: user.id, actorRole: user.role, ip: opts.ip, userAgent: opts.userAgent }
     const target = { targetType: 'user' as const, targetId: user.id, entityId: user.entityId }
     await appendAudit(tx, audit, { action: 'user.email_confirmed' }, target)
-    if (admins.length === 0) {
+    if (confirmedBefore === 0) {
       await updateUser(tx, user.id, { status: 'active', role: 'entity_admin', emailVerifiedAt: now, approvedAt: now, updatedAt: now })
       await appendAudit(tx, audit, { action: 'user.role_changed', from: 'entity_user', to: 'entity_admin' }, target)
       return { kind: 'entity_admin', userId: user.id } as const

@@ -60,15 +60,15 @@ export function normaliseThaiPhone(raw: string): string | undefined {
   return `+66${national.slice(1)}${ext ? `;ext=${ext[1]}` : ''}`
 }
 
-/** National display format: 081-234-5678, 02-123-4567, 053-123-456 (+ " ต่อ 12"). */
-export function formatThaiPhone(e164: string): string {
+/** National display format: 081-234-5678, 02-123-4567, 053-123-456 (+ " ต่อ 12" / " ext 12"). */
+export function formatThaiPhone(e164: string, locale: 'th' | 'en' = 'th'): string {
   const [num = '', ext] = e164.split(';ext=')
   const n = `0${num.replace(/^\+66/, '')}`
   let out: string
   if (n.length === 10) out = `${n.slice(0, 3)}-${n.slice(3, 6)}-${n.slice(6)}`
   else if (n.startsWith('02')) out = `${n.slice(0, 2)}-${n.slice(2, 5)}-${n.slice(5)}`
   else out = `${n.slice(0, 3)}-${n.slice(3, 6)}-${n.slice(6)}`
-  return ext ? `${out} ต่อ ${ext}` : out
+  return ext ? `${out} ${locale === 'th' ? 'ต่อ' : 'ext'} ${ext}` : out
 }
 
 /** Names: NFKC, no control or zero-width characters, single spaces. Markup stays text (escaped on output). */

@@ -4,6 +4,7 @@
  * is "not found"); an AMLO admin acts on any, staff accounts (no business) included. Deactivation
  * ends the user's sessions at once.
  */
+import { isUuid } from '#src/platform/ids.ts'
 import { appendAudit } from '#src/audit/audit.repo.ts'
 import { findEntityById } from '#src/entities/entities.repo.ts'
 import { registeredName } from '#src/entities/entity-name.rules.ts'
@@ -36,12 +37,19 @@ const ALLOWED_FROM = {
 export async function manageEntityUser(deps: Pick<AppDeps, 'database' | 'clock' | 'config'>, opts: Opts): Promise<void> {
   const { actor } = opts
   if (actor.kind !== 'user') throw new AppError('UNAUTHENTICATED', { messageKey: 'errors.page.unauthenticated.title' })
-  if (!/^[0-9a-f-]{36}$/i.test(opts.userId)) throw notFound()
+  if (!isUuid(opts.userId)) throw notFound()
   const now = deps.clock.now()
+  const refused = async () => {
+    // A user of another business (or none) is "not found" for the actor; the attempt is on record.
+    await appendAudit(deps.database.db, { at: now, actorUserId: actor.id, actorRole: actor.role, ip: opts.ip, userAgent: opts.userAgent }, { action: 'access.denied', permission: 'entity_users:manage:own', url: `user:${opts.userId}:${opts.action}` }, { targetType: 'user', targetId: opts.userId, entityId: actor.entityId })
+    return notFound()
+  }
+  // Staff accounts have no business: only an AMLO admin may act on them.
+  const visible = (u: UserSummary | undefined): u is UserSummary => !!u && (!!u.entityId || can(actor, 'users:manage:any'))
+  if (!visible(await loadTarget(deps.database.db, actor, opts.userId))) throw await refused()
   await deps.database.db.transaction(async (tx) => {
     const target = await loadTarget(tx, actor, opts.userId)
-    // Staff accounts have no business: only an AMLO admin may act on them.
-    if (!target || (!target.entityId && !can(actor, 'users:manage:any'))) throw notFound()
+    if (!visible(target)) throw notFound()
     if (target.id === actor.id) throw new AppError('CONFLICT', { messageKey: 'account.users.notYourself' })
     if (!(ALLOWED_FROM[opts.action] as readonly string[]).includes(target.status)) {
       throw new AppError('INVALID_TRANSITION', { messageKey: 'account.users.notAllowed' })

@@ -1,7 +1,7 @@
 /**
  * Re-entering the password before a sensitive change (use case; ASVS V7.5.1: before changing
  * two-step verification). Wrong passwords count towards the same per-account limit as sign-in
- * (scope 'account', keyed on the user name), so a signed-in session cannot be used to guess it.
+ * (scope 'account', keyed on the account), so a signed-in session cannot be used to guess it.
  */
 import { appendAudit } from '#src/audit/audit.repo.ts'
 import type { AppDeps } from '#src/server/deps.ts'
@@ -18,7 +18,7 @@ export async function reauthenticate(
   const db = deps.database.db
   const user = await unsafeFindUserById(db, opts.userId)
   if (!user || user.status !== 'active') return { kind: 'wrong' }
-  const keys: ThrottleKey[] = [{ scope: 'account', key: user.usernameKey }]
+  const keys: ThrottleKey[] = [{ scope: 'account', key: `user:${user.id}` }]
   const locked = await lockedUntil(db, keys, deps.clock.now())
   if (locked) return { kind: 'locked', until: locked }
   if (await verifyPassword(user.passwordHash, opts.password)) {

@@ -1,6 +1,7 @@
 import { and, desc, eq, gt, lt, ne } from 'drizzle-orm'
 import type { DbOrTx } from '#src/db/client.ts'
 import { sessions } from './sessions.tables.ts'
+import { sessionState, type SessionData } from './session.model.ts'
 
 export type StoredSession = { data: Record<string, unknown>; expiresAt: Date }
 
@@ -54,10 +55,13 @@ export async function listSessionsOfUser(db: DbOrTx, userId: string, now: Date):
     .from(sessions)
     .where(and(eq(sessions.userId, userId), gt(sessions.expiresAt, now)))
     .orderBy(desc(sessions.updatedAt))
-  return rows.map((r) => {
-    const d = (r.data ?? {}) as { ip?: string; userAgent?: string }
-    return { sid: r.sid, createdAt: r.createdAt, updatedAt: r.updatedAt, expiresAt: r.expiresAt, ip: d.ip ?? null, userAgent: d.userAgent ?? null }
-  })
+  // Rows outlive their session by a grace hour (session.model.ts): list only sessions still valid.
+  return rows
+    .filter((r) => sessionState(r.data as SessionData, now.getTime()) === 'valid')
+    .map((r) => {
+      const d = (r.data ?? {}) as { ip?: string; userAgent?: string }
+      return { sid: r.sid, createdAt: r.createdAt, updatedAt: r.updatedAt, expiresAt: r.expiresAt, ip: d.ip ?? null, userAgent: d.userAgent ?? null }
+    })
 }
 
 /** Deletes one session only if it belongs to the user (no ending other people's sessions). */

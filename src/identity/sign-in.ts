@@ -20,33 +20,48 @@ export type SignInResult =
   | { kind: 'locked'; until: Date }
   | { kind: 'inactive'; status: Exclude<UserStatus, 'active'>; user: User }
 
+/** What the audit log may say about a typed identifier that matched no account (it may be a password). */
+export const maskIdentifier = (key: string) => `${[...key].slice(0, 2).join('')}…(${[...key].length})`
+
 export async function signIn(deps: Pick<AppDeps, 'database' | 'clock'>, opts: SignInOptions): Promise<SignInResult> {
   const db = deps.database.db
   const key = normaliseUsername(opts.identifier).slice(0, 254)
+  const user = await findUserByIdentifier(db, key)
+  // The account's own counter (user name and e-mail share it) plus the typed identifier (for
+  // unknown accounts) and the client address (password spraying).
   const keys: ThrottleKey[] = [
-    { scope: 'account', key },
+    { scope: 'account', key: user ? `user:${user.id}` : key },
     { scope: 'ip', key: opts.ip },
   ]
   const audit = { at: deps.clock.now(), ip: opts.ip, userAgent: opts.userAgent }
+  const target = { targetType: 'user' as const, targetId: user?.id ?? null, entityId: user?.entityId ?? null }
+  const identifier = user ? user.username : maskIdentifier(key)
   const locked = await lockedUntil(db, keys, deps.clock.now())
-  if (locked) return { kind: 'locked', until: locked }
+  if (locked) {
+    // Every attempt is on record, refused ones too (quality.md §3).
+    await appendAudit(db, audit, { action: 'login.failed', identifier, reason: 'locked' }, target)
+    return { kind: 'locked', until: locked }
+  }
 
-  const user = await findUserByIdentifier(db, key)
   const ok = await verifyPassword(user?.passwordHash, opts.password) // hashing happens outside any transaction
   const now = deps.clock.now()
 
   if (!ok || !user) {
-    const lockedNow = await db.transaction(async (tx) => {
-      const l = await recordFailure(tx, keys, now)
-      await appendAudit(tx, { ...audit, at: now }, { action: 'login.failed', identifier: key.slice(0, 100), reason: 'bad_credentials' }, { targetType: 'user', targetId: user?.id ?? null, entityId: user?.entityId ?? null })
-      if (l) await appendAudit(tx, { ...audit, at: now }, { action: 'login.locked_out', scope: 'account', until: l.toISOString() }, { targetType: 'user', targetId: user?.id ?? null })
-      return l
+    await db.transaction(async (tx) => {
+      const lockedNow = await recordFailure(tx, keys, now)
+      await appendAudit(tx, { ...audit, at: now }, { action: 'login.failed', identifier, reason: 'bad_credentials' }, target)
+      if (lockedNow) {
+        const scope = (await lockedUntil(tx, [keys[0]!], now)) ? 'account' : 'ip'
+        await appendAudit(tx, { ...audit, at: now }, { action: 'login.locked_out', scope, until: lockedNow.toISOString() }, target)
+      }
     })
-    return lockedNow ? { kind: 'locked', until: lockedNow } : { kind: 'failed' }
+    // The 10th failure locks the key; the answer to it is still the ordinary failure, so the lock-out
+    // is what the 11th attempt sees.
+    return { kind: 'failed' }
   }
 
   if (user.status !== 'active') {
-    await appendAudit(db, { ...audit, at: now, actorUserId: user.id }, { action: 'login.failed', identifier: key.slice(0, 100), reason: 'not_active' }, { targetType: 'user', targetId: user.id, entityId: user.entityId })
+    await appendAudit(db, { ...audit, at: now, actorUserId: user.id }, { action: 'login.failed', identifier, reason: 'not_active' }, target)
     return { kind: 'inactive', status: user.status as Exclude<UserStatus, 'active'>, user }
   }
 

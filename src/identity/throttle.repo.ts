@@ -3,7 +3,7 @@ import type { DbOrTx } from '#src/db/client.ts'
 import { THROTTLE_LOCK_MS, THROTTLE_MAX_FAILURES, THROTTLE_WINDOW_MS } from './throttle.rules.ts'
 import { authThrottle } from './users.tables.ts'
 
-export type ThrottleScope = 'account' | 'ip' | 'reset_account' | 'reset_ip' | 'totp'
+export type ThrottleScope = 'account' | 'ip' | 'reset_account' | 'reset_ip' | 'totp' | 'register_ip' | 'register_email'
 export type ThrottleKey = { scope: ThrottleScope; key: string }
 
 /** The latest lock-out among the keys, if any is locked now. */

@@ -7,7 +7,7 @@ import { isUniqueViolation } from '#src/db/errors.ts'
 import { enqueueMail } from '#src/notifications/outbox.repo.ts'
 import type { AppDeps } from '#src/server/deps.ts'
 import { emailKey, maskEmail } from './identity.rules.ts'
-import { verifyPassword } from './passwords.ts'
+import { reauthenticate } from './reauthenticate.ts'
 import type { Actor } from './permissions.ts'
 import { consumeToken, createToken } from './tokens.repo.ts'
 import { findUserByEmailKey, fullName, unsafeFindUserById, updateUser } from './users.repo.ts'
@@ -25,13 +25,15 @@ export async function changePhone(deps: Deps, opts: Meta & { actor: Actor; phone
   })
 }
 
-export type EmailChangeResult = { kind: 'sent'; masked: string } | { kind: 'wrong_password' } | { kind: 'unavailable' }
+export type EmailChangeResult = { kind: 'sent'; masked: string } | { kind: 'wrong_password' } | { kind: 'locked'; until: Date } | { kind: 'unavailable' }
 
 export async function requestEmailChange(deps: Deps, opts: Meta & { actor: Actor; newEmail: string; password: string }): Promise<EmailChangeResult> {
   if (opts.actor.kind !== 'user') return { kind: 'wrong_password' }
   const db = deps.database.db
-  const user = await unsafeFindUserById(db, opts.actor.id)
-  if (!user || !(await verifyPassword(user.passwordHash, opts.password))) return { kind: 'wrong_password' }
+  const reauth = await reauthenticate(deps, { userId: opts.actor.id, password: opts.password, ip: opts.ip, userAgent: opts.userAgent })
+  if (reauth.kind === 'locked') return reauth
+  if (reauth.kind === 'wrong') return { kind: 'wrong_password' }
+  const user = reauth.user
   const key = emailKey(opts.newEmail)
   const owner = await findUserByEmailKey(db, key)
   if (owner) return { kind: 'unavailable' }

@@ -1,4 +1,4 @@
-import { and, asc, eq, ilike, or, sql, type SQL } from 'drizzle-orm'
+import { and, asc, eq, ilike, isNotNull, ne, or, sql, type SQL } from 'drizzle-orm'
 import type { DbOrTx } from '#src/db/client.ts'
 import { reportingEntities } from '#src/entities/entities.tables.ts'
 import type { Actor, Role } from './permissions.ts'
@@ -68,6 +68,15 @@ export async function activeEntityAdmins(db: DbOrTx, entityId: string): Promise<
     .select()
     .from(users)
     .where(and(eq(users.entityId, entityId), eq(users.role, 'entity_admin'), eq(users.status, 'active')))
+}
+
+/** How many other users of a business have ever confirmed their e-mail address. */
+export async function countConfirmedUsersOfEntity(db: DbOrTx, entityId: string, exceptUserId: string): Promise<number> {
+  const [row] = await db
+    .select({ n: sql<number>`count(*)::int`.mapWith(Number) })
+    .from(users)
+    .where(and(eq(users.entityId, entityId), ne(users.id, exceptUserId), isNotNull(users.emailVerifiedAt)))
+  return row?.n ?? 0
 }
 
 /** Users of one business, visible to that business's entity administrator (scoped by actor). */

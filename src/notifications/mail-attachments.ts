@@ -29,6 +29,7 @@ export const MAIL_ATTACHMENTS: { [K in MailTemplate]: AttachmentBuilder<K> } = {
   email_changed_notice: none,
   password_changed_notice: none,
   account_exists_notice: none,
+  submission_receipt: none,
 }
 
 export function buildAttachments<T extends MailTemplate>(template: T, payload: MailPayloads[T], ctx: AttachmentContext): Promise<MailAttachment[]> {

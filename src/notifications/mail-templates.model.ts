@@ -41,6 +41,8 @@ export type MailPayloads = {
    * instead of telling the registrant (no account enumeration).
    */
   account_exists_notice: { fullName: string; loginUrl: string; forgotUrl: string }
+  /** The submitter's receipt for a submitted assessment (ใบรับ). `submittedAt` is an ISO instant. */
+  submission_receipt: { fullName: string; businessName: string; cycleName: string; receiptRef: string; version: number; submittedAt: string; receiptUrl: string }
 }
 export type MailTemplate = keyof MailPayloads
 export const MAIL_TEMPLATES = [
@@ -53,4 +55,5 @@ export const MAIL_TEMPLATES = [
   'email_changed_notice',
   'password_changed_notice',
   'account_exists_notice',
+  'submission_receipt',
 ] as const satisfies readonly MailTemplate[]

@@ -56,10 +56,17 @@ export async function claimDueMail(db: DbOrTx, opts: { now: Date; leaseUntil: Da
 }
 
 /** Only the claim that sent it may mark it (same attempt count): a stale worker changes nothing. */
+/**
+ * A delivered (or abandoned) mail no longer needs its links: one-time tokens are removed from the
+ * stored payload so the database never keeps a usable link longer than the mail is pending.
+ * The top-level `…Url` fields are where templates carry one-time links.
+ */
+const scrubLinks = sql`(select coalesce(jsonb_object_agg(key, case when key like '%Url' then to_jsonb('[removed after delivery]'::text) else value end), '{}'::jsonb) from jsonb_each(${outbox.payload}))`
+
 export async function markMailSent(db: DbOrTx, claim: { id: string; attempts: number; at: Date }): Promise<boolean> {
   const rows = await db
     .update(outbox)
-    .set({ status: 'sent', sentAt: claim.at, lastError: null })
+    .set({ status: 'sent', sentAt: claim.at, lastError: null, payload: scrubLinks })
     .where(and(eq(outbox.id, claim.id), eq(outbox.attempts, claim.attempts), eq(outbox.status, 'pending')))
     .returning({ id: outbox.id })
   return rows.length === 1
@@ -73,7 +80,7 @@ export async function markMailAttemptFailed(
     .update(outbox)
     .set(
       claim.next.status === 'failed'
-        ? { status: 'failed', lastError: claim.error }
+        ? { status: 'failed', lastError: claim.error, payload: scrubLinks }
         : { status: 'pending', lastError: claim.error, nextAttemptAt: claim.next.nextAttemptAt },
     )
     .where(and(eq(outbox.id, claim.id), eq(outbox.attempts, claim.attempts), eq(outbox.status, 'pending')))

@@ -10,6 +10,7 @@ describe('loadConfig', () => {
     assert.deepEqual(c.database, { kind: 'pglite', dir: path.resolve('./data/pgdata') })
     assert.equal(c.baseUrl, 'http://localhost:3000')
     assert.equal(c.isProduction, false)
+    assert.equal(c.host, '127.0.0.1', 'outside production the app listens on this machine only')
   })
 
   test('PORT and DATA_DIR override; DATABASE_URL switches to PostgreSQL', () => {
@@ -42,6 +43,7 @@ describe('loadConfig', () => {
     [{ SESSION_SECRET: 'short' }, /SESSION_SECRET/],
     [{ NODE_ENV: 'production', DATABASE_URL: 'postgres://a@b/c' }, /SESSION_SECRET: required/],
     [{ NODE_ENV: 'production', SESSION_SECRET: 'x'.repeat(40) }, /DATABASE_URL: required/],
+    [{ NODE_ENV: 'production', SESSION_SECRET: 'x'.repeat(40), DATABASE_URL: 'postgres://a@b/c' }, /SMTP_URL: required/],
     [{ TRUST_PROXY: 'maybe' }, /TRUST_PROXY/],
     [{ SMTP_URL: 'http://mail.example.com' }, /SMTP_URL/],
     [{ SMTP_URL: 'not a url' }, /SMTP_URL/],

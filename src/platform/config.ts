@@ -29,7 +29,8 @@ const mailFrom = z
 const EnvSchema = z.object({
   NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
-  HOST: z.string().min(1).default('0.0.0.0'),
+  /** Defaults: 127.0.0.1 outside production (a laptop's demo accounts stay on the laptop), 0.0.0.0 in production. */
+  HOST: z.string().min(1).optional(),
   /** Public base URL used in e-mails and security.txt; defaults to http://localhost:PORT. */
   BASE_URL: z.string().url().optional(),
   DATA_DIR: z.string().min(1).default('./data'),
@@ -99,12 +100,16 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     // Production runs on PostgreSQL (docs/decisions/0002): PGlite is for one-machine use only.
     throw new ConfigError(['DATABASE_URL: required when NODE_ENV=production'])
   }
+  if (isProduction && !e.SMTP_URL) {
+    // Without SMTP, confirmation and reset e-mails would silently stay in the local mailbox.
+    throw new ConfigError(['SMTP_URL: required when NODE_ENV=production'])
+  }
   const dataDir = path.resolve(e.DATA_DIR)
   return {
     env: e.NODE_ENV,
     isProduction,
     port: e.PORT,
-    host: e.HOST,
+    host: e.HOST ?? (isProduction ? '0.0.0.0' : '127.0.0.1'),
     baseUrl: (e.BASE_URL ?? `http://localhost:${e.PORT}`).replace(/\/$/, ''),
     dataDir,
     database: e.DATABASE_URL

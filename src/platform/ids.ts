@@ -12,3 +12,6 @@ export function newReference(): string {
   for (let i = 0; i < 10; i++) out += CROCKFORD[bytes[i]! & 31]
   return `${out.slice(0, 5)}-${out.slice(5)}`
 }
+
+/** A canonical UUID (what our primary keys are). Anything else from a URL is "not found", not a 500. */
+export const isUuid = (v: string) => /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(v)

@@ -6,6 +6,7 @@ import assert from 'node:assert/strict'
 import { createHmac } from 'node:crypto'
 import { after, before, describe, test } from 'node:test'
 import { createTestApp, html, type TestApp } from '#tests/support/test-app.ts'
+import { Client } from '#tests/support/builders.ts'
 
 let t: TestApp
 before(async () => {
@@ -161,6 +162,19 @@ describe('bad input gets a clear, localised 4xx, never a 500', () => {
     const res = await t.app.inject({ method: 'POST', url: '/', headers: { 'content-type': 'application/x-www-form-urlencoded' }, payload: 'a=1' })
     assert.equal(res.statusCode, 403)
     assert.equal(html(res)('h1').text(), 'แบบฟอร์มหมดอายุ')
+  })
+
+  test('prototype pollution through dotted form names is refused and the process stays healthy', async () => {
+    const c = new Client(t.app)
+    const res = await c.submit('/auth/forgot-password', '/auth/forgot-password', {
+      identifier: 'x',
+      '__proto__.userId': '00000000-0000-4000-8000-000000000000',
+      '__proto__.authAt': 'x',
+    })
+    assert.equal(res.statusCode, 400)
+    assert.equal(({} as Record<string, unknown>).userId, undefined)
+    assert.equal((await t.app.inject({ method: 'GET', url: '/' })).statusCode, 200)
+    assert.equal((await c.get('/auth/login')).statusCode, 200)
   })
 
   test('a forged session cookie is ignored, not an error', async () => {

@@ -4,6 +4,7 @@
  */
 import rateLimit from '@fastify/rate-limit'
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify'
+import { redactTokens } from '#src/web/lib/token-urls.ts'
 import { newReference } from '#src/platform/ids.ts'
 import { authRoutes } from '#src/web/auth/auth.routes.tsx'
 import { termsRoute } from '#src/web/auth/registration.routes.tsx'
@@ -29,9 +30,7 @@ import { sessionsPlugin } from './plugins/sessions.ts'
 
 export const BODY_LIMIT_BYTES = 1024 * 1024
 
-// Also inside an encoded `next=` (the language switch on a reset page carries the page address).
-const TOKEN_IN_URL = /((?:confirm-email|reset-password|invitation|confirm-email-change)(?:\/|%2F))[^/?#&%]+|([?&]token=)[^&#]+/gi
-export const redactTokens = (url: string) => url.replace(TOKEN_IN_URL, (_m, path, query) => `${path ?? query}[redacted]`)
+export { redactTokens } from '#src/web/lib/token-urls.ts'
 
 export type BuildAppOptions = { logger?: FastifyServerOptions['logger'] }
 

@@ -8,6 +8,7 @@ import { DataDirLockedError } from '#src/db/data-dir-lock.ts'
 import { seedDemoAccounts } from '#src/db/seed/demo-accounts.ts'
 import { seedIfEmpty } from '#src/db/seed/seed.ts'
 import { deleteExpiredSessions } from '#src/identity/sessions.repo.ts'
+import { warmPasswordChecker } from '#src/identity/passwords.ts'
 import { createLocalFileStore, sweepPartialUploads } from '#src/documents/local-file-store.ts'
 import { startMailWorker, type MailWorker } from '#src/notifications/deliver-pending.ts'
 import { systemClock } from '#src/platform/clock.ts'
@@ -33,7 +34,12 @@ async function start() {
 
   let database: DatabaseHandle
   try {
-    database = await openDatabase(config.database)
+    // The app's logger does not exist yet: pool errors (a PostgreSQL restart) go out as JSON lines too.
+    const bootLog = {
+      warn: (obj: unknown, msg?: string) => process.stderr.write(`${JSON.stringify({ level: 40, time: Date.now(), msg, ...(obj as object) })}\n`),
+      error: (obj: unknown, msg?: string) => process.stderr.write(`${JSON.stringify({ level: 50, time: Date.now(), msg, ...(obj as object) })}\n`),
+    }
+    database = await openDatabase(config.database, bootLog)
   } catch (e) {
     if (e instanceof DataDirLockedError) fail(e.message)
     fail(`Could not open the database (${config.database.kind}): ${(e as Error).message}`)
@@ -98,6 +104,8 @@ async function start() {
     { url: config.baseUrl, database: database.kind, startupMs: Math.round(performance.now() - startedAt) },
     'AMRAC is ready',
   )
+  // Load the password dictionaries now, not on the first registration (~1 s).
+  warmPasswordChecker()
   // Outbox delivery (SMTP_URL, else the local mailbox at /dev/mail) after the server is up.
   mailWorker = startMailWorker(deps, { intervalMs: 5_000, log: app.log })
   // Expired session rows are removed every 10 minutes (a failure is retried next time).

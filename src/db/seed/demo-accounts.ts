@@ -1,6 +1,7 @@
 /**
  * Demo accounts for every role (listed in README.md). Seeded only into a NEW embedded database
- * (first `npm start`) or by `npm run seed -- --demo-accounts`; never in production, where there are
+ * (first `npm start`), by `npm run seed` on it, or on PostgreSQL by `npm run seed -- --demo-accounts`;
+ * never in production, where there are
  * no default accounts (ASVS V6.3.2). Staff accounts enrol their authenticator at first sign-in.
  */
 import { eq } from 'drizzle-orm'

@@ -123,13 +123,11 @@ describe('generateRegistry', () => {
     }
   })
 
-  test('scales: 100,000 rows in a few seconds', async () => {
-    const t = performance.now()
-    const rows = await generateRegistry({ count: 100_000 })
-    const ms = performance.now() - t
-    assert.equal(rows.length, 100_000)
-    assert.equal(new Set(rows.map((r) => r.juristicId)).size, 100_000)
-    assert.ok(ms < 20_000, `${Math.round(ms)} ms`) // generous: CI machines are shared
+  // How fast 100,000 rows are made is a bench figure (npm run seed prints it), not a test.
+  test('large registries keep every juristic number unique', async () => {
+    const rows = await generateRegistry({ count: 20_000 })
+    assert.equal(rows.length, 20_000)
+    assert.equal(new Set(rows.map((r) => r.juristicId)).size, 20_000)
   })
 })
 

@@ -18,13 +18,10 @@ const count = () => countRows(t.handle.db, 'reporting_entities')
 
 describe('seedIfEmpty', () => {
   test('seeds the 60-business demo registry into an empty database, then nothing on a second call', async () => {
-    const started = performance.now()
     assert.equal(await seedIfEmpty(t.handle.db), DEMO_BUSINESS_COUNT)
-    const ms = performance.now() - started
     assert.equal(await count(), DEMO_BUSINESS_COUNT)
     assert.equal(await seedIfEmpty(t.handle.db), 0)
     assert.equal(await count(), DEMO_BUSINESS_COUNT)
-    assert.ok(ms < 5_000, `${Math.round(ms)} ms`) // well under a second on an idle machine
   })
 
   test('leaves a database that already has businesses alone', async () => {

@@ -8,6 +8,7 @@ import { passwordChangedNoticeMail } from './password-changed-notice.ts'
 import { passwordResetMail } from './password-reset.ts'
 import { registrationMail } from './registration.ts'
 import { staffInvitationMail } from './staff-invitation.ts'
+import { submissionReceiptMail } from './submission-receipt.ts'
 import type { MailTemplateFn } from './template.ts'
 
 /** One template per mail: a template missing here is a compile error (R7). */
@@ -21,4 +22,5 @@ export const MAIL_TEMPLATE_FNS: { [K in MailTemplate]: MailTemplateFn<K> } = {
   email_changed_notice: emailChangedNoticeMail,
   password_changed_notice: passwordChangedNoticeMail,
   account_exists_notice: accountExistsNoticeMail,
+  submission_receipt: submissionReceiptMail,
 }

@@ -35,7 +35,11 @@ export const actorPlugin = fp(async (app: FastifyInstance) => {
     const state = sessionState(s, now)
     if (state !== 'valid') {
       req.sessionEnded = state === 'idle_expired' ? 'idle' : 'absolute'
+      // Keep the form token: a form posted after the time-out then gets "please sign in again"
+      // (and its page can keep what was typed), not "this form has expired".
+      const csrf = s._csrf
       await endSession(req)
+      if (csrf) req.session._csrf = csrf
       // Explained on the sign-in page the user is sent to next.
       setFlash(req, state === 'idle_expired' ? 'auth.login.idleSignedOut' : 'auth.login.absoluteSignedOut')
       return

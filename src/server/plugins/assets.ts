@@ -2,13 +2,15 @@ import { createHash } from 'node:crypto'
 import fs from 'node:fs'
 import path from 'node:path'
 import { createRequire } from 'node:module'
+import { fileURLToPath } from 'node:url'
 import fastifyStatic from '@fastify/static'
 import type { FastifyInstance } from 'fastify'
 import fp from 'fastify-plugin'
 import { requirePermission } from '#src/web/lib/require-permission.ts'
 
 const require = createRequire(import.meta.url)
-const ROOT = path.resolve(path.dirname(new URL(import.meta.url).pathname), '../../..')
+// fileURLToPath, not URL.pathname: a checkout under a folder with spaces or Thai letters must work.
+const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..')
 
 /**
  * Everything the browser loads comes from here: our CSS/JS/images, htmx and the Sarabun font

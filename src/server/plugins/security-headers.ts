@@ -1,6 +1,7 @@
 import helmet from '@fastify/helmet'
 import type { FastifyInstance } from 'fastify'
 import fp from 'fastify-plugin'
+import { hasTokenInUrl } from '#src/web/lib/token-urls.ts'
 
 /**
  * Security headers with a strict CSP: no inline script or style, nothing from other origins
@@ -33,8 +34,10 @@ export const securityHeadersPlugin = fp(async (app: FastifyInstance) => {
     crossOriginResourcePolicy: { policy: 'same-origin' },
     crossOriginOpenerPolicy: { policy: 'same-origin' },
   })
-  app.addHook('onSend', async (_req, reply, payload) => {
+  app.addHook('onSend', async (req, reply, payload) => {
     reply.header('permissions-policy', 'camera=(), microphone=(), geolocation=(), payment=()')
+    // Pages opened from a one-time link must not pass the token on in Referer (ASVS V14.2.1).
+    if (hasTokenInUrl(req.url)) reply.header('referrer-policy', 'no-referrer')
     return payload
   })
 })

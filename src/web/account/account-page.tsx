@@ -63,7 +63,7 @@ export function AccountPage({ ctx, user, businessName, flash, failed }: AccountP
         </div>
         <div>
           <dt>{t('account.details.phone')}</dt>
-          <dd>{user.phone ? formatThaiPhone(user.phone) : '–'}</dd>
+          <dd>{user.phone ? formatThaiPhone(user.phone, ctx.locale) : '–'}</dd>
         </div>
         <div>
           <dt>{t('account.details.role')}</dt>
@@ -99,7 +99,7 @@ export function AccountPage({ ctx, user, businessName, flash, failed }: AccountP
 
       <h2 class="heading-l">{t('account.phone.heading')}</h2>
       <Form ctx={ctx} action="/account/phone" id="phone-form">
-        <TextInput t={t} id="phone" type="tel" label={t('account.details.phone')} hint={t('auth.register.phoneHint')} value={failed?.form === 'phone' ? value('phone') : user.phone ? formatThaiPhone(user.phone) : ''} error={errs.text('phone')} autocomplete="tel" inputMode="tel" maxLength={40} width={10} required />
+        <TextInput t={t} id="phone" type="tel" label={t('account.details.phone')} hint={t('auth.register.phoneHint')} value={failed?.form === 'phone' ? value('phone') : user.phone ? formatThaiPhone(user.phone, ctx.locale) : ''} error={errs.text('phone')} autocomplete="tel" inputMode="tel" maxLength={40} width={10} required />
         <Button variant="secondary">{t('account.phone.submit')}</Button>
       </Form>
 

@@ -59,6 +59,8 @@ export const accountRoutes: FastifyPluginAsync = async (app) => {
     switch (result.kind) {
       case 'wrong_current':
         return renderAccount(req, reply, { failed: { form: 'password', errors: { currentPassword: 'auth.errors.passwordWrong' } } })
+      case 'locked':
+        return renderAccount(req, reply, { failed: { form: 'password', errors: { currentPassword: 'account.password.locked' } }, status: 429 })
       case 'weak_password':
         return renderAccount(req, reply, { failed: { form: 'password', errors: { password: PASSWORD_PROBLEM_MESSAGE[result.problem] } } })
       case 'done': {
@@ -88,6 +90,8 @@ export const accountRoutes: FastifyPluginAsync = async (app) => {
     switch (result.kind) {
       case 'wrong_password':
         return renderAccount(req, reply, { failed: { form: 'email', errors: { emailPassword: 'auth.errors.passwordWrong' }, values } })
+      case 'locked':
+        return renderAccount(req, reply, { failed: { form: 'email', errors: { emailPassword: 'account.password.locked' }, values }, status: 429 })
       case 'unavailable':
         return renderAccount(req, reply, { failed: { form: 'email', errors: { email: 'account.email.unavailable' }, values } })
       case 'sent':

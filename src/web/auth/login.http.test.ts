@@ -67,17 +67,30 @@ describe('signing in', () => {
   test('the 11th attempt in 5 minutes is locked out, even with the right password, and the page says until when', async () => {
     await entityUser()
     const c = new Client(t.app)
-    for (let i = 0; i < 9; i++) assert.equal((await c.signIn('somchai', `wrong password ${i}!`)).statusCode, 422)
-    const tenth = await c.signIn('somchai', 'wrong password 10!')
-    assert.equal(tenth.statusCode, 429)
+    for (let i = 0; i < 10; i++) assert.equal((await c.signIn('somchai', `wrong password ${i}!`)).statusCode, 422, `attempt ${i + 1}`)
     const locked = await c.signIn('somchai', TEST_PASSWORD)
     assert.equal(locked.statusCode, 429)
     assert.match(html(locked)('main').text(), /ระงับการเข้าสู่ระบบ.*ลองใหม่หลังเวลา 29\/11\/2026 10:05 น\./s)
     t.clock.advance(5 * 60_000 + 1000)
     assert.equal((await c.signIn('somchai', TEST_PASSWORD)).statusCode, 303, 'the lock-out is timed')
     const rows = await db().select({ action: auditLog.action }).from(auditLog)
-    assert.equal(rows.filter((r) => r.action === 'login.failed').length, 10)
+    assert.equal(rows.filter((r) => r.action === 'login.failed').length, 11, 'ten wrong passwords and the refused 11th attempt')
     assert.equal(rows.filter((r) => r.action === 'login.locked_out').length, 1)
+  })
+
+  test('the user name and the e-mail of one account share one counter', async () => {
+    await entityUser()
+    const c = new Client(t.app)
+    for (let i = 0; i < 5; i++) await c.signIn('somchai', `wrong ${i} wrong wrong`)
+    for (let i = 0; i < 5; i++) await c.signIn('somchai@example.com', `wrong ${i} wrong wrong`)
+    assert.equal((await new Client(t.app).signIn('somchai@example.com', TEST_PASSWORD)).statusCode, 429)
+  })
+
+  test('an identifier that matches no account (it may be a mistyped password) is not kept in the audit log', async () => {
+    await new Client(t.app).signIn('my-secret-password-typed-here', 'whatever whatever')
+    const rows = await db().select().from(auditLog).where(eq(auditLog.action, 'login.failed'))
+    assert.equal(rows.length, 1)
+    assert.doesNotMatch(JSON.stringify(rows[0]!.payload), /secret-password/)
   })
 
   test('one address trying many accounts is locked out too (password spraying)', async () => {

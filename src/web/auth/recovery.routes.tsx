@@ -11,7 +11,8 @@ import { requirePermission } from '#src/web/lib/require-permission.ts'
 import { respond } from '#src/web/lib/respond.ts'
 import { setFlash } from '#src/web/lib/flash.ts'
 import { MessagePage } from './registration-pages.tsx'
-import { PASSWORD_PROBLEM_MESSAGE, sendInvalidLink } from './registration.routes.tsx'
+import { PASSWORD_PROBLEM_MESSAGE, RESPONSE_FLOOR_MS, sendInvalidLink } from './registration.routes.tsx'
+import { withMinDuration } from '#src/platform/min-duration.ts'
 
 function ForgotPage({ ctx, errors, values }: { ctx: PageContext; errors?: FormErrors; values?: RawForm }) {
   const { t } = ctx
@@ -57,9 +58,9 @@ export const recoveryRoutes: FastifyPluginAsync = async (app) => {
   app.post('/forgot-password', open, async (req, reply) => {
     const form = parseForm(IdentifierInput, req.body)
     if (!form.ok) return respond(req, reply).invalid((ctx) => <ForgotPage ctx={ctx} errors={form.errors} values={form.values} />)
-    const outcome = await requestPasswordReset(app.deps, { identifier: form.value.identifier, ip: req.ip, userAgent: req.headers['user-agent'] })
+    const outcome = await withMinDuration(RESPONSE_FLOOR_MS, () => requestPasswordReset(app.deps, { identifier: form.value.identifier, ip: req.ip, userAgent: req.headers['user-agent'] }))
     if (outcome === 'throttled') {
-      return sendPage(req, reply, (ctx) => <MessagePage ctx={ctx} title={ctx.t('errors.page.rateLimited.title')} body={ctx.t('errors.page.rateLimited.body')} />, { status: 429 })
+      return respond(req, reply).invalid((ctx) => <ForgotPage ctx={ctx} errors={{ identifier: 'errors.page.rateLimited.body' }} values={{ identifier: form.value.identifier }} />, { status: 429 })
     }
     return respond(req, reply).redirect('/auth/forgot-password/sent')
   })

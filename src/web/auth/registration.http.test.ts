@@ -193,6 +193,7 @@ describe('registering', () => {
   test('an e-mail that already has an account looks the same to the registrant; its owner is told instead', async () => {
     const entity = await makeEntity(db())
     await register(new Client(t.app), entity.id)
+    await db().update(users).set({ status: 'active', emailVerifiedAt: new Date() })
     const again = await register(new Client(t.app), entity.id, { username: 'someone.else', email: 'SOMCHAI@example.com' })
     assert.equal(again.statusCode, 303)
     assert.equal(again.headers.location, '/auth/register/sent')
@@ -213,6 +214,57 @@ describe('registering', () => {
     assert.ok(!page.body.includes('<script>alert(1)</script>'))
     assert.ok(!page.body.includes('<img src=x'))
     assert.match(html(page)('main').text(), /<script>alert\(1\)<\/script>/)
+  })
+
+  test('when the business administrator has been deactivated, a newcomer still waits for approval', async () => {
+    const entity = await makeEntity(db())
+    const first = new Client(t.app)
+    await register(first, entity.id)
+    const firstLink = await confirmLinkFor('somchai@example.com')
+    await first.post('/auth/confirm-email', { _csrf: html(await first.get(firstLink))('input[name=_csrf]').val() as string, token: firstLink.split('/').pop()! })
+    await db().update(users).set({ status: 'deactivated' }).where(eq(users.usernameKey, 'somchai.gold'))
+    const second = new Client(t.app)
+    await register(second, entity.id, { username: 'newcomer', email: 'newcomer@example.com' })
+    const link = await confirmLinkFor('newcomer@example.com')
+    await second.post('/auth/confirm-email', { _csrf: html(await second.get(link))('input[name=_csrf]').val() as string, token: link.split('/').pop()! })
+    const [row] = await db().select().from(users).where(eq(users.usernameKey, 'newcomer'))
+    assert.equal(row!.status, 'pending_approval')
+    assert.equal(row!.role, 'entity_user')
+  })
+
+  test('registering again with a never-confirmed e-mail sends a fresh confirmation link', async () => {
+    const entity = await makeEntity(db())
+    await register(new Client(t.app), entity.id)
+    const oldLink = await confirmLinkFor('somchai@example.com')
+    t.clock.advance(49 * 3600_000)
+    await register(new Client(t.app), entity.id, { username: 'another.name' })
+    const mails = (await db().select().from(outbox).where(eq(outbox.toAddress, 'somchai@example.com'))).filter((m) => m.template === 'registration')
+    assert.equal(mails.length, 2)
+    const fresh = new URL((mails[1]!.payload as { confirmUrl: string }).confirmUrl).pathname
+    assert.notEqual(fresh, oldLink)
+    const c = new Client(t.app)
+    const done = await c.post('/auth/confirm-email', { _csrf: html(await c.get(fresh))('input[name=_csrf]').val() as string, token: fresh.split('/').pop()! })
+    assert.equal(done.statusCode, 200)
+    assert.equal((await db().select().from(users)).length, 1, 'no second account')
+  })
+
+  test('pages opened from a one-time link send no Referer; malformed ids are "not found", never 500', async () => {
+    const entity = await makeEntity(db())
+    await register(new Client(t.app), entity.id)
+    const page = await new Client(t.app).get(await confirmLinkFor('somchai@example.com'))
+    assert.equal(page.headers['referrer-policy'], 'no-referrer')
+    for (const url of ['/auth/register/' + 'a'.repeat(36), '/auth/register/not-a-uuid']) {
+      assert.equal((await new Client(t.app).get(url)).statusCode, 404, url)
+    }
+  })
+
+  test('one address may try at most 10 registrations in 5 minutes', async () => {
+    const entity = await makeEntity(db())
+    const c = new Client(t.app)
+    for (let i = 0; i < 10; i++) await register(c, entity.id, { username: `user.${i}`, email: `u${i}@example.com` })
+    const eleventh = await register(c, entity.id, { username: 'user.eleven', email: 'u11@example.com' })
+    assert.equal(eleventh.statusCode, 429)
+    assert.equal((await db().select().from(users)).length, 10)
   })
 
   test('tampered, expired and unknown confirmation links change nothing', async () => {

@@ -7,6 +7,7 @@ import { registerUser } from '#src/identity/register-user.ts'
 import { RegisterInput, SearchQuery, TokenInput } from '#src/identity/registration.schemas.ts'
 import { peekToken } from '#src/identity/tokens.repo.ts'
 import type { MessageKey } from '#src/platform/i18n/catalog.ts'
+import { withMinDuration } from '#src/platform/min-duration.ts'
 import { Button, Form } from '#src/web/components/form/index.ts'
 import { PageLayout } from '#src/web/components/layout/page-layout.tsx'
 import { parseForm, parseQuery } from '#src/web/lib/parse-form.ts'
@@ -21,6 +22,9 @@ export const PASSWORD_PROBLEM_MESSAGE = {
   common: 'auth.errors.passwordCommon',
   containsPersonal: 'auth.errors.passwordPersonal',
 } as const satisfies Record<PasswordProblem, MessageKey>
+
+/** Both answers of registration and of "forgotten password" take at least this long. */
+export const RESPONSE_FLOOR_MS = 400
 
 export const registrationRoutes: FastifyPluginAsync = async (app) => {
   const open = { preHandler: requirePermission('anonymous') }
@@ -54,7 +58,8 @@ export const registrationRoutes: FastifyPluginAsync = async (app) => {
     // Passwords are never sent back to the browser, valid or not.
     const keep = (values: Record<string, unknown>) => ({ ...values, password: undefined, passwordConfirm: undefined })
     if (!form.ok) return respond(req, reply).invalid((ctx) => <RegisterDetailsPage ctx={ctx} entity={entity} errors={form.errors} values={keep(form.values)} />)
-    const result = await registerUser(app.deps, { entityId: entity.id, input: form.value, locale: req.locale, ip: req.ip, userAgent: req.headers['user-agent'] })
+    // A known and a new e-mail must answer in the same time (no enumeration by timing).
+    const result = await withMinDuration(RESPONSE_FLOOR_MS, () => registerUser(app.deps, { entityId: entity.id, input: form.value, locale: req.locale, ip: req.ip, userAgent: req.headers['user-agent'] }))
     switch (result.kind) {
       case 'username_taken':
         return respond(req, reply).invalid((ctx) => <RegisterDetailsPage ctx={ctx} entity={entity} errors={{ username: 'auth.errors.usernameTaken' }} values={keep(form.value)} />)
@@ -63,6 +68,8 @@ export const registrationRoutes: FastifyPluginAsync = async (app) => {
       case 'registered':
         req.session.registeredEmail = result.maskedEmail
         return respond(req, reply).redirect('/auth/register/sent')
+      case 'throttled':
+        return sendPage(req, reply, (ctx) => <MessagePage ctx={ctx} title={ctx.t('errors.page.rateLimited.title')} body={ctx.t('errors.page.rateLimited.body')} />, { status: 429 })
     }
   })
 

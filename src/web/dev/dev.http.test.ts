@@ -247,6 +247,7 @@ describe('in production', () => {
         NODE_ENV: 'production',
         SESSION_SECRET: 'a-production-test-secret-of-at-least-32-chars',
         DATABASE_URL: 'postgres://unused@127.0.0.1:1/unused',
+        SMTP_URL: 'smtp://127.0.0.1:1',
       },
     })
     try {

@@ -108,7 +108,7 @@ describe('in production', () => {
   test('/dev/mail does not exist', async () => {
     const prod = await createTestApp({
       testDb: t.testDb,
-      env: { NODE_ENV: 'production', SESSION_SECRET: 'a-production-test-secret-of-at-least-32-chars', DATABASE_URL: 'postgres://unused@127.0.0.1:1/unused' },
+      env: { NODE_ENV: 'production', SESSION_SECRET: 'a-production-test-secret-of-at-least-32-chars', DATABASE_URL: 'postgres://unused@127.0.0.1:1/unused', SMTP_URL: 'smtp://127.0.0.1:1' },
     })
     try {
       for (const url of ['/dev/mail', messageUrl, `${messageUrl}/raw`, `${messageUrl}/attachments/0`]) {

@@ -12,13 +12,16 @@ export type FormResult<T> = { ok: true; value: T } | { ok: false; errors: FormEr
 
 const badRequest = () => new AppError('BAD_REQUEST', { messageKey: 'errors.page.badRequest.title' })
 const SEGMENT = /^[A-Za-z0-9_]{1,64}$/
+/** Keys that would walk into Object.prototype (prototype pollution, ASVS V15.3.6). */
+const FORBIDDEN_SEGMENTS = new Set(['__proto__', 'constructor', 'prototype'])
 
 /** `{'a.0.b': 'x'}` → `{a: [{b: 'x'}]}`. Numeric segments become array indexes (max 500). */
 export function unflatten(flat: Record<string, unknown>): RawForm {
-  const root: RawForm = {}
+  // Null-prototype objects all the way down: no key can reach Object.prototype.
+  const root: RawForm = Object.create(null)
   for (const [name, value] of Object.entries(flat)) {
     const parts = name.split('.')
-    if (!parts.every((p) => SEGMENT.test(p))) throw badRequest()
+    if (!parts.every((p) => SEGMENT.test(p) && !FORBIDDEN_SEGMENTS.has(p))) throw badRequest()
     let node: Record<string, unknown> = root
     parts.forEach((part, i) => {
       const last = i === parts.length - 1
@@ -28,8 +31,8 @@ export function unflatten(flat: Record<string, unknown>): RawForm {
         node[part] = value
         return
       }
-      const existing = node[part]
-      if (existing === undefined) node[part] = nextIsIndex ? [] : {}
+      const existing = Object.hasOwn(node, part) ? node[part] : undefined
+      if (existing === undefined) node[part] = nextIsIndex ? [] : Object.create(null)
       else if (typeof existing !== 'object' || existing === null) throw badRequest()
       node = node[part] as Record<string, unknown>
     })

@@ -71,6 +71,11 @@ export function PageLayout({ ctx, title, hasErrors = false, children }: PageLayo
           </nav>
         </header>
         {user ? <IdleWarning ctx={ctx} csrf={csrf!} /> : null}
+        {user ? (
+          <noscript>
+            <p class="container hint">{t('auth.session.noscript')}</p>
+          </noscript>
+        ) : null}
         <main id="main" class="container main" tabIndex={-1}>
           {children}
         </main>
@@ -83,6 +88,9 @@ export function PageLayout({ ctx, title, hasErrors = false, children }: PageLayo
                 </li>
                 <li>
                   <a href="/accessibility">{t('common.nav.accessibility')}</a>
+                </li>
+                <li>
+                  <a href="/terms#privacy">{t('common.nav.privacy')}</a>
                 </li>
               </ul>
             </nav>
@@ -158,7 +166,7 @@ function IdleWarning({ ctx, csrf }: { ctx: PageContext; csrf: string }) {
             {t('auth.session.stay')}
           </button>
         </form>
-        <p class="visually-hidden" aria-live="polite" data-idle-status></p>
+        <p class="body" aria-live="polite" data-idle-status data-msg-extended={t('auth.session.extended')} data-msg-failed={t('auth.session.failed')}></p>
       </div>
     </div>
   )

@@ -1,0 +1,259 @@
+/**
+ * Repository of cycles, assessments, answers, attachments, submissions and their events (R16).
+ * Every function reading or writing a business's data takes its `entityId` and filters on it
+ * (tenant scoping): another business's row is simply not found.
+ */
+import { and, asc, desc, eq, isNull, lte, ne, sql } from 'drizzle-orm'
+import type { DbOrTx } from '#src/db/client.ts'
+import { reportingEntities } from '#src/entities/entities.tables.ts'
+import type { AssessmentStatus } from './assessment-status.rules.ts'
+import { assessmentAnswers, assessmentCycles, assessmentEvents, assessments, attachments, submissions } from './submissions.tables.ts'
+
+export type Cycle = typeof assessmentCycles.$inferSelect
+export type NewCycle = typeof assessmentCycles.$inferInsert
+export type Assessment = Omit<typeof assessments.$inferSelect, 'status'> & { status: AssessmentStatus }
+export type AttachmentRow = typeof attachments.$inferSelect
+export type SubmissionRow = typeof submissions.$inferSelect
+export type AssessmentEventKind = 'created' | 'draft_saved' | 'attachment_added' | 'attachment_removed' | 'submitted' | 'returned' | 'accepted'
+
+// ---------------------------------------------------------------------------------------------
+// Cycles (not tenant data).
+
+export async function insertCycle(db: DbOrTx, cycle: NewCycle): Promise<Cycle> {
+  const [row] = await db.insert(assessmentCycles).values(cycle).returning()
+  return row!
+}
+
+export async function findCycleByCode(db: DbOrTx, code: string): Promise<Cycle | undefined> {
+  const [row] = await db.select().from(assessmentCycles).where(eq(assessmentCycles.code, code)).limit(1)
+  return row
+}
+
+/** The latest cycle that has opened by `now` (its deadline may have passed). */
+export async function findCurrentCycle(db: DbOrTx, now: Date): Promise<Cycle | undefined> {
+  const [row] = await db.select().from(assessmentCycles).where(lte(assessmentCycles.opensAt, now)).orderBy(desc(assessmentCycles.opensAt)).limit(1)
+  return row
+}
+
+/** The next receipt number of a cycle: call inside the submit transaction, so a rollback leaves no gap. */
+export async function nextReceiptNumber(tx: DbOrTx, cycleId: string): Promise<number> {
+  const [row] = await tx
+    .update(assessmentCycles)
+    .set({ receiptCounter: sql`${assessmentCycles.receiptCounter} + 1` })
+    .where(eq(assessmentCycles.id, cycleId))
+    .returning({ n: assessmentCycles.receiptCounter })
+  return row!.n
+}
+
+// ---------------------------------------------------------------------------------------------
+// Assessments.
+
+const asAssessment = (row: typeof assessments.$inferSelect): Assessment => row as Assessment
+
+export async function findAssessment(db: DbOrTx, entityId: string, cycleId: string): Promise<Assessment | undefined> {
+  const [row] = await db
+    .select()
+    .from(assessments)
+    .where(and(eq(assessments.entityId, entityId), eq(assessments.cycleId, cycleId)))
+    .limit(1)
+  return row && asAssessment(row)
+}
+
+/** Staff (any business) — internal: callers check the actor's permission. */
+export async function unsafeFindAssessmentById(db: DbOrTx, id: string): Promise<Assessment | undefined> {
+  const [row] = await db.select().from(assessments).where(eq(assessments.id, id)).limit(1)
+  return row && asAssessment(row)
+}
+
+/** Locks the business's assessment row until the transaction ends (SELECT … FOR UPDATE). */
+export async function lockAssessment(tx: DbOrTx, entityId: string, assessmentId: string): Promise<Assessment | undefined> {
+  const [row] = await tx
+    .select()
+    .from(assessments)
+    .where(and(eq(assessments.id, assessmentId), eq(assessments.entityId, entityId)))
+    .for('update')
+  return row && asAssessment(row)
+}
+
+/** Creates the draft unless it exists (one per business per cycle); undefined when another request won. */
+export async function insertAssessmentIfAbsent(tx: DbOrTx, values: { entityId: string; cycleId: string; now: Date }): Promise<Assessment | undefined> {
+  const [row] = await tx
+    .insert(assessments)
+    .values({ entityId: values.entityId, cycleId: values.cycleId, status: 'draft', createdAt: values.now, updatedAt: values.now })
+    .onConflictDoNothing({ target: [assessments.entityId, assessments.cycleId] })
+    .returning()
+  return row && asAssessment(row)
+}
+
+export async function updateAssessment(
+  tx: DbOrTx,
+  entityId: string,
+  id: string,
+  patch: Partial<Pick<typeof assessments.$inferInsert, 'status' | 'submittedVersions' | 'corrections' | 'lastSavedAt' | 'updatedAt'>>,
+): Promise<void> {
+  await tx.update(assessments).set(patch).where(and(eq(assessments.id, id), eq(assessments.entityId, entityId)))
+}
+
+// ---------------------------------------------------------------------------------------------
+// Answers (one JSONB document per part).
+
+/** partId → answers of the business's assessment. */
+export async function loadPartAnswers(db: DbOrTx, entityId: string, assessmentId: string): Promise<Record<string, Record<string, unknown>>> {
+  const rows = await db
+    .select({ partId: assessmentAnswers.partId, answers: assessmentAnswers.answers })
+    .from(assessmentAnswers)
+    .innerJoin(assessments, eq(assessments.id, assessmentAnswers.assessmentId))
+    .where(and(eq(assessmentAnswers.assessmentId, assessmentId), eq(assessments.entityId, entityId)))
+    .orderBy(asc(assessmentAnswers.partId))
+  return Object.fromEntries(rows.map((r) => [r.partId, (r.answers ?? {}) as Record<string, unknown>]))
+}
+
+/** Writes one part's answers; the caller holds the assessment lock (it checked the entity). */
+export async function upsertPartAnswers(tx: DbOrTx, args: { assessmentId: string; partId: string; answers: Record<string, unknown>; now: Date; userId: string | null }): Promise<void> {
+  await tx
+    .insert(assessmentAnswers)
+    .values({ assessmentId: args.assessmentId, partId: args.partId, answers: args.answers, updatedAt: args.now, updatedBy: args.userId })
+    .onConflictDoUpdate({
+      target: [assessmentAnswers.assessmentId, assessmentAnswers.partId],
+      set: { answers: args.answers, updatedAt: args.now, updatedBy: args.userId },
+    })
+}
+
+// ---------------------------------------------------------------------------------------------
+// Attachments.
+
+export async function listAttachments(db: DbOrTx, entityId: string, assessmentId: string): Promise<AttachmentRow[]> {
+  return db
+    .select()
+    .from(attachments)
+    .where(and(eq(attachments.entityId, entityId), eq(attachments.assessmentId, assessmentId), isNull(attachments.removedAt)))
+    .orderBy(asc(attachments.uploadedAt), asc(attachments.id))
+}
+
+export async function findAttachment(db: DbOrTx, entityId: string, id: string): Promise<AttachmentRow | undefined> {
+  const [row] = await db
+    .select()
+    .from(attachments)
+    .where(and(eq(attachments.entityId, entityId), eq(attachments.id, id), isNull(attachments.removedAt)))
+    .limit(1)
+  return row
+}
+
+/** Files and bytes a business keeps (removed attachments do not count). */
+export async function attachmentUsage(db: DbOrTx, entityId: string): Promise<{ files: number; bytes: number }> {
+  const [row] = await db
+    .select({
+      files: sql<number>`count(*)::int`.mapWith(Number),
+      bytes: sql<number>`coalesce(sum(${attachments.sizeBytes}), 0)::bigint`.mapWith(Number),
+    })
+    .from(attachments)
+    .where(and(eq(attachments.entityId, entityId), isNull(attachments.removedAt)))
+  return { files: row?.files ?? 0, bytes: row?.bytes ?? 0 }
+}
+
+export async function insertAttachment(tx: DbOrTx, values: typeof attachments.$inferInsert): Promise<AttachmentRow> {
+  const [row] = await tx.insert(attachments).values(values).returning()
+  return row!
+}
+
+export async function markAttachmentRemoved(tx: DbOrTx, entityId: string, id: string, now: Date): Promise<boolean> {
+  const rows = await tx
+    .update(attachments)
+    .set({ removedAt: now })
+    .where(and(eq(attachments.entityId, entityId), eq(attachments.id, id), isNull(attachments.removedAt)))
+    .returning({ id: attachments.id })
+  return rows.length === 1
+}
+
+/** Whether a submission's snapshot refers to the attachment (its file must then be kept). */
+export async function isAttachmentSubmitted(db: DbOrTx, entityId: string, attachmentId: string): Promise<boolean> {
+  const [row] = await db
+    .select({ n: sql<number>`count(*)::int`.mapWith(Number) })
+    .from(submissions)
+    .where(and(eq(submissions.entityId, entityId), sql`${submissions.snapshot} -> 'attachments' @> ${JSON.stringify([{ id: attachmentId }])}::jsonb`))
+  return (row?.n ?? 0) > 0
+}
+
+// ---------------------------------------------------------------------------------------------
+// Submissions.
+
+export async function insertSubmission(tx: DbOrTx, values: typeof submissions.$inferInsert): Promise<SubmissionRow> {
+  const [row] = await tx.insert(submissions).values(values).returning()
+  return row!
+}
+
+export async function findSubmissionByIdempotencyKey(db: DbOrTx, entityId: string, key: string): Promise<SubmissionRow | undefined> {
+  const [row] = await db
+    .select()
+    .from(submissions)
+    .where(and(eq(submissions.entityId, entityId), eq(submissions.idempotencyKey, key)))
+    .limit(1)
+  return row
+}
+
+export async function findLatestSubmission(db: DbOrTx, entityId: string, assessmentId: string): Promise<SubmissionRow | undefined> {
+  const [row] = await db
+    .select()
+    .from(submissions)
+    .where(and(eq(submissions.entityId, entityId), eq(submissions.assessmentId, assessmentId)))
+    .orderBy(desc(submissions.version))
+    .limit(1)
+  return row
+}
+
+export async function listSubmissions(db: DbOrTx, entityId: string, assessmentId: string): Promise<SubmissionRow[]> {
+  return db
+    .select()
+    .from(submissions)
+    .where(and(eq(submissions.entityId, entityId), eq(submissions.assessmentId, assessmentId)))
+    .orderBy(asc(submissions.version))
+}
+
+export async function findSubmission(db: DbOrTx, entityId: string, by: { submissionId: string } | { receiptRef: string }): Promise<SubmissionRow | undefined> {
+  const match = 'submissionId' in by ? eq(submissions.id, by.submissionId) : eq(submissions.receiptRef, by.receiptRef)
+  const [row] = await db
+    .select()
+    .from(submissions)
+    .where(and(eq(submissions.entityId, entityId), match))
+    .limit(1)
+  return row
+}
+
+/** The latest submission of the business's last ACCEPTED assessment of another cycle. */
+export async function findLastAcceptedSubmission(db: DbOrTx, entityId: string, exceptCycleId: string): Promise<SubmissionRow | undefined> {
+  const [row] = await db
+    .select({ s: submissions })
+    .from(submissions)
+    .innerJoin(assessments, eq(assessments.id, submissions.assessmentId))
+    .where(and(eq(submissions.entityId, entityId), eq(assessments.entityId, entityId), eq(assessments.status, 'accepted'), ne(assessments.cycleId, exceptCycleId)))
+    .orderBy(desc(submissions.submittedAt), desc(submissions.version))
+    .limit(1)
+  return row?.s
+}
+
+// ---------------------------------------------------------------------------------------------
+// Events (R8).
+
+export async function appendAssessmentEvent(
+  tx: DbOrTx,
+  event: { assessmentId: string; at: Date; actorUserId: string | null; kind: AssessmentEventKind; payload: Record<string, unknown> },
+): Promise<void> {
+  await tx.insert(assessmentEvents).values(event)
+}
+
+export async function listAssessmentEvents(db: DbOrTx, entityId: string, assessmentId: string) {
+  return db
+    .select({ kind: assessmentEvents.kind, at: assessmentEvents.at, actorUserId: assessmentEvents.actorUserId, payload: assessmentEvents.payload })
+    .from(assessmentEvents)
+    .innerJoin(assessments, eq(assessments.id, assessmentEvents.assessmentId))
+    .where(and(eq(assessmentEvents.assessmentId, assessmentId), eq(assessments.entityId, entityId)))
+    .orderBy(asc(assessmentEvents.id))
+}
+
+// ---------------------------------------------------------------------------------------------
+// Registry row for pre-filling part ก (read-only).
+
+export async function findRegistryRowForPrefill(db: DbOrTx, entityId: string) {
+  const [row] = await db.select().from(reportingEntities).where(eq(reportingEntities.id, entityId)).limit(1)
+  return row
+}

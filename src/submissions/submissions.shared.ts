@@ -1,0 +1,102 @@
+/**
+ * Shared by the submission use cases: who may act, which cycle and definition, the loaded
+ * assessment (answers and attachments), canonical JSON and hashing of snapshots. No use case here.
+ */
+import { createHash } from 'node:crypto'
+import type { DbOrTx } from '#src/db/client.ts'
+import type { Actor } from '#src/identity/permissions.ts'
+import { can } from '#src/identity/permissions.ts'
+import { AppError } from '#src/platform/errors.ts'
+import { TIME_ZONE } from '#src/platform/i18n/locale.ts'
+import type { Definition } from '#src/questionnaire/engine/definition.ts'
+import type { AttachmentRef } from '#src/questionnaire/engine/field-types/contract.ts'
+import { isDocumentType } from '#src/questionnaire/engine/document-types.ts'
+import { findQuestionnaireDefinition } from '#src/questionnaire/definition/index.ts'
+import { decideAssessmentAction, type AssessmentAction } from './assessment-status.rules.ts'
+import { findAssessment, findCycleByCode, listAttachments, loadPartAnswers, type Assessment, type AttachmentRow, type Cycle } from './submissions.repo.ts'
+
+export type EntityActor = Extract<Actor, { kind: 'user' }> & { entityId: string }
+
+export const notFound = () => new AppError('NOT_FOUND', { messageKey: 'common.notFound.title' })
+
+/** A signed-in user of a business with the portal permission; anyone else is refused. */
+export function requireEntityActor(actor: Actor): EntityActor {
+  if (actor.kind !== 'user') throw new AppError('UNAUTHENTICATED', { messageKey: 'errors.page.unauthenticated.title' })
+  if (!actor.entityId || !can(actor, 'portal:access:own')) throw notFound()
+  return actor as EntityActor
+}
+
+/** AMLO staff (review actions). */
+export function requireStaffActor(actor: Actor): Extract<Actor, { kind: 'user' }> {
+  if (actor.kind !== 'user') throw new AppError('UNAUTHENTICATED', { messageKey: 'errors.page.unauthenticated.title' })
+  if (!can(actor, 'staff:access:any')) throw new AppError('FORBIDDEN', { messageKey: 'questionnaire.errors.notAllowed' })
+  return actor
+}
+
+/** `'v1'` or `'1'` → the definition; a cycle pointing at an unknown version is a programming error. */
+export function definitionForVersion(version: string): Definition {
+  const n = Number(version.replace(/^v/i, ''))
+  const def = Number.isSafeInteger(n) ? findQuestionnaireDefinition(n) : undefined
+  if (!def) throw new Error(`unknown questionnaire version ${JSON.stringify(version)}`)
+  return def
+}
+
+/** Today's date in Bangkok, `yyyy-mm-dd` (the engine's ValidationContext.today). */
+export function bangkokToday(now: Date): string {
+  return new Intl.DateTimeFormat('en-CA', { timeZone: TIME_ZONE, year: 'numeric', month: '2-digit', day: '2-digit' }).format(now)
+}
+
+export async function requireCycle(db: DbOrTx, code: string): Promise<Cycle> {
+  const cycle = await findCycleByCode(db, code)
+  if (!cycle) throw new AppError('NOT_FOUND', { messageKey: 'questionnaire.errors.noOpenCycle' })
+  return cycle
+}
+
+export type Loaded = {
+  cycle: Cycle
+  definition: Definition
+  assessment: Assessment
+  /** One flat object across all parts (the engine's Answers). */
+  answers: Record<string, unknown>
+  attachments: AttachmentRow[]
+}
+
+/** The business's assessment of the cycle with its answers and live attachments; NOT_FOUND if none. */
+export async function loadAssessment(db: DbOrTx, entityId: string, cycleCode: string): Promise<Loaded> {
+  const cycle = await requireCycle(db, cycleCode)
+  const assessment = await findAssessment(db, entityId, cycle.id)
+  if (!assessment) throw notFound()
+  const [parts, atts] = await Promise.all([loadPartAnswers(db, entityId, assessment.id), listAttachments(db, entityId, assessment.id)])
+  return { cycle, definition: definitionForVersion(cycle.definitionVersion), assessment, answers: flatten(parts), attachments: atts }
+}
+
+export const flatten = (parts: Record<string, Record<string, unknown>>): Record<string, unknown> => Object.assign({}, ...Object.values(parts)) as Record<string, unknown>
+
+export const attachmentRefs = (rows: readonly AttachmentRow[]): AttachmentRef[] =>
+  rows.flatMap((a) => (isDocumentType(a.documentType) ? [{ id: a.id, documentType: a.documentType }] : []))
+
+/** Throws INVALID_TRANSITION with the status machine's message when `action` is not allowed. */
+export function assertAllowed(assessment: Assessment, action: AssessmentAction): void {
+  const decision = decideAssessmentAction(assessment.status, action)
+  if (!decision.ok) throw new AppError('INVALID_TRANSITION', { messageKey: decision.messageKey })
+}
+
+/** JSON with object keys sorted at every level (JSONB reorders keys; the hash must not care). */
+export function canonicalJson(value: unknown): string {
+  return JSON.stringify(sortKeys(value))
+}
+function sortKeys(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(sortKeys)
+  if (value && typeof value === 'object' && !(value instanceof Date)) {
+    return Object.fromEntries(
+      Object.keys(value)
+        .sort()
+        .filter((k) => (value as Record<string, unknown>)[k] !== undefined)
+        .map((k) => [k, sortKeys((value as Record<string, unknown>)[k])]),
+    )
+  }
+  return value
+}
+
+export const sha256Hex = (text: string) => createHash('sha256').update(text, 'utf8').digest('hex')
+export const snapshotSha256 = (snapshot: unknown) => sha256Hex(canonicalJson(snapshot))

@@ -1,0 +1,170 @@
+/**
+ * Submitting the assessment (stack.md §4.1). The whole questionnaire is validated outside the
+ * transaction; with problems, every one is returned (part/page/fieldPath/messageKey). Otherwise ONE
+ * transaction: lock the assessment row, re-check its status (a request that lost the race returns
+ * the winner's receipt — never a second one), take the next receipt number from the cycle's
+ * counter (gap-free: a rollback returns it), store the immutable snapshot and its SHA-256, set the
+ * status, and record event, audit and the receipt e-mail (outbox). Submitting again with the same
+ * idempotency key, or after the submission succeeded, returns the stored receipt.
+ */
+import { appendAudit } from '#src/audit/audit.repo.ts'
+import { registeredName } from '#src/entities/entity-name.rules.ts'
+import type { LegalForm } from '#src/entities/business-types.model.ts'
+import type { Actor } from '#src/identity/permissions.ts'
+import { fullName, unsafeFindUserById } from '#src/identity/users.repo.ts'
+import { enqueueMail } from '#src/notifications/outbox.repo.ts'
+import { AppError } from '#src/platform/errors.ts'
+import { validateSubmission, type Problem } from '#src/questionnaire/engine/index.ts'
+import type { AppDeps } from '#src/server/deps.ts'
+import { decideAssessmentAction } from './assessment-status.rules.ts'
+import {
+  appendAssessmentEvent,
+  findLatestSubmission,
+  findRegistryRowForPrefill,
+  findSubmissionByIdempotencyKey,
+  insertSubmission,
+  lockAssessment,
+  nextReceiptNumber,
+  updateAssessment,
+  type AttachmentRow,
+  type SubmissionRow,
+} from './submissions.repo.ts'
+import { attachmentRefs, bangkokToday, loadAssessment, notFound, requireEntityActor, snapshotSha256 } from './submissions.shared.ts'
+
+export type SubmitOptions = { actor: Actor; cycleCode: string; declarantName: string; declarantPosition: string; idempotencyKey: string }
+export type SubmitResult = { ok: true; submission: SubmissionRow; duplicate: boolean } | { ok: false; problems: readonly Problem[] }
+
+/** What a submission records, besides its row: answers and attachments exactly as submitted. */
+export type SubmissionSnapshot = {
+  definitionVersion: string
+  cycleCode: string
+  answers: Record<string, unknown>
+  attachments: { id: string; partId: string; fieldId: string | null; documentType: string; displayName: string; mediaType: string; sizeBytes: number; sha256: string }[]
+  declarant: { name: string; position: string }
+}
+
+export const receiptRef = (cycleCode: string, n: number) => `AMRAC-${cycleCode}-${String(n).padStart(6, '0')}`
+
+const DECLARANT_MAX = 200
+const KEY_MAX = 200
+const MAX_ATTEMPTS = 3
+
+/** Thrown inside the transaction when the draft changed after it was validated: validate again. */
+class ChangedMeanwhile extends Error {}
+
+const snapshotAttachment = (a: AttachmentRow): SubmissionSnapshot['attachments'][number] => ({
+  id: a.id,
+  partId: a.partId,
+  fieldId: a.fieldId,
+  documentType: a.documentType,
+  displayName: a.displayName,
+  mediaType: a.mediaType,
+  sizeBytes: a.sizeBytes,
+  sha256: a.sha256,
+})
+
+export async function submitAssessment(deps: Pick<AppDeps, 'database' | 'clock' | 'config'>, opts: SubmitOptions): Promise<SubmitResult> {
+  const actor = requireEntityActor(opts.actor)
+  const declarant = { name: opts.declarantName.normalize('NFC').trim(), position: opts.declarantPosition.normalize('NFC').trim() }
+  if (!declarant.name || !declarant.position || declarant.name.length > DECLARANT_MAX || declarant.position.length > DECLARANT_MAX) {
+    throw new AppError('VALIDATION', { messageKey: 'questionnaire.errors.declarant' })
+  }
+  const key = opts.idempotencyKey.trim()
+  if (!key || key.length > KEY_MAX) throw new AppError('BAD_REQUEST', { messageKey: 'questionnaire.errors.notAllowed' })
+  const db = deps.database.db
+
+  for (let attempt = 1; ; attempt++) {
+    const loaded = await loadAssessment(db, actor.entityId, opts.cycleCode)
+    const { assessment, cycle, definition } = loaded
+    // Keys are scoped by assessment, so one business's key never meets another's.
+    const storedKey = `${assessment.id}:${key}`
+    const again = await findSubmissionByIdempotencyKey(db, actor.entityId, storedKey)
+    if (again) return { ok: true, submission: again, duplicate: true }
+    if (!decideAssessmentAction(assessment.status, 'submit').ok) {
+      const latest = await findLatestSubmission(db, actor.entityId, assessment.id)
+      if (latest) return { ok: true, submission: latest, duplicate: true }
+      throw new AppError('INVALID_TRANSITION', { messageKey: 'questionnaire.errors.alreadySubmitted' })
+    }
+
+    const now = deps.clock.now()
+    const result = await validateSubmission(definition, loaded.answers, { today: bangkokToday(now), attachments: attachmentRefs(loaded.attachments) })
+    if (!result.ok) return { ok: false, problems: result.problems }
+    const snapshot: SubmissionSnapshot = {
+      definitionVersion: cycle.definitionVersion,
+      cycleCode: cycle.code,
+      answers: { ...result.answers },
+      attachments: loaded.attachments.map(snapshotAttachment),
+      declarant,
+    }
+    const sha256 = snapshotSha256(snapshot)
+    const [user, entity] = await Promise.all([unsafeFindUserById(db, actor.id), findRegistryRowForPrefill(db, actor.entityId)])
+    if (!user || !entity) throw notFound()
+
+    try {
+      return await db.transaction(async (tx): Promise<SubmitResult> => {
+        const locked = await lockAssessment(tx, actor.entityId, assessment.id)
+        if (!locked) throw notFound()
+        const raced = await findSubmissionByIdempotencyKey(tx, actor.entityId, storedKey)
+        if (raced) return { ok: true, submission: raced, duplicate: true }
+        if (!decideAssessmentAction(locked.status, 'submit').ok) {
+          // Another request submitted first: its receipt is the answer.
+          const latest = await findLatestSubmission(tx, actor.entityId, assessment.id)
+          if (latest) return { ok: true, submission: latest, duplicate: true }
+          throw new AppError('INVALID_TRANSITION', { messageKey: 'questionnaire.errors.alreadySubmitted' })
+        }
+        if (locked.updatedAt.getTime() !== assessment.updatedAt.getTime() || locked.submittedVersions !== assessment.submittedVersions) throw new ChangedMeanwhile()
+        const ref = receiptRef(cycle.code, await nextReceiptNumber(tx, cycle.id))
+        const version = locked.submittedVersions + 1
+        const submission = await insertSubmission(tx, {
+          assessmentId: assessment.id,
+          entityId: actor.entityId,
+          cycleId: cycle.id,
+          version,
+          receiptRef: ref,
+          submittedAt: now,
+          submittedBy: actor.id,
+          declarantName: declarant.name,
+          declarantPosition: declarant.position,
+          definitionVersion: cycle.definitionVersion,
+          snapshot,
+          snapshotSha256: sha256,
+          idempotencyKey: storedKey,
+        })
+        await updateAssessment(tx, actor.entityId, assessment.id, { status: 'submitted', submittedVersions: version, corrections: null, updatedAt: now })
+        await appendAssessmentEvent(tx, {
+          assessmentId: assessment.id,
+          at: now,
+          actorUserId: actor.id,
+          kind: 'submitted',
+          payload: { submissionId: submission.id, receiptRef: ref, version, snapshotSha256: sha256 },
+        })
+        await appendAudit(
+          tx,
+          { at: now, actorUserId: actor.id, actorRole: actor.role },
+          { action: 'assessment.submitted', assessmentId: assessment.id, receiptRef: ref, version },
+          { targetType: 'assessment', targetId: assessment.id, entityId: actor.entityId },
+        )
+        await enqueueMail(tx, {
+          template: 'submission_receipt',
+          to: user.email,
+          locale: user.locale === 'en' ? 'en' : 'th',
+          now,
+          payload: {
+            fullName: fullName(user),
+            businessName: registeredName(entity.nameTh, entity.legalForm as LegalForm, user.locale === 'en' ? 'en' : 'th', entity.nameEn),
+            cycleName: user.locale === 'en' ? cycle.nameEn : cycle.nameTh,
+            receiptRef: ref,
+            version,
+            submittedAt: now.toISOString(),
+            receiptUrl: `${deps.config.baseUrl}/portal/receipts/${ref}`,
+          },
+        })
+        return { ok: true, submission, duplicate: false }
+      })
+    } catch (e) {
+      if (e instanceof ChangedMeanwhile && attempt < MAX_ATTEMPTS) continue
+      if (e instanceof ChangedMeanwhile) throw new AppError('CONFLICT', { messageKey: 'questionnaire.errors.notAllowed' })
+      throw e
+    }
+  }
+}
