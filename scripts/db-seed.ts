@@ -17,6 +17,7 @@ import { DataDirLockedError } from '#src/db/data-dir-lock.ts'
 import { DEFAULT_REGISTRY_SEED, generateRegistry } from '#src/db/seed/registry-generator.ts'
 import { DEFAULT_SEED_BATCH_SIZE, DEMO_BUSINESS_COUNT, insertRegistryRows } from '#src/db/seed/seed.ts'
 import { seedDemoAccounts } from '#src/db/seed/demo-accounts.ts'
+import { seedDemoCycle } from '#src/db/seed/demo-cycle.ts'
 import { ConfigError, loadConfig, type Config } from '#src/platform/config.ts'
 
 const USAGE = 'usage: npm run seed -- [--businesses <count>] [--seed <n>] [--batch-size <n>] [--demo-accounts]'
@@ -104,6 +105,10 @@ async function main() {
       `Inserted ${n(inserted)} businesses (${n(rows.length - inserted)} already present) in batches of ${n(batchSize)} in ${seconds(t)}`,
     )
     console.log(`The registry now holds ${n(after)} businesses (was ${n(before)}).`)
+    if (!config.isProduction) {
+      const cycles = await seedDemoCycle(database.db)
+      console.log(cycles ? 'Opened the demo assessment cycle 2569.' : 'The demo assessment cycle 2569 is already open.')
+    }
     if (config.isProduction) {
       console.log('NODE_ENV=production: no demo accounts are created.')
     } else if (config.database.kind === 'postgres' && !args['demo-accounts']) {

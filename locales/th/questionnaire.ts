@@ -614,4 +614,32 @@ export const questionnaire = {
   'questionnaire.errors.attachmentQuota': 'แนบเอกสารได้ไม่เกิน {files} ไฟล์ และรวมไม่เกิน {megabytes} MB',
   'questionnaire.errors.unknownDocumentType': 'โปรดเลือกประเภทเอกสาร',
   'questionnaire.errors.declarant': 'โปรดกรอกชื่อและตำแหน่งของผู้รับรองข้อมูล',
+  // ── Portal: the questionnaire as the business sees it (src/web/components/questionnaire) ────
+  // Heading of one row of a repeating group; {n} = 1, 2, …
+  'questionnaire.form.rowHeading': 'รายการที่ {n}',
+  'questionnaire.form.removeRow': 'ลบรายการนี้',
+  'questionnaire.form.addRow': '+ เพิ่มรายการ',
+  // Shown instead of the add button when a group is full; {max} rows
+  'questionnaire.form.maxRowsReached': 'เพิ่มได้สูงสุด {max} รายการแล้ว',
+  'questionnaire.form.noRows': 'ยังไม่มีรายการ',
+  // Suffixes after number boxes
+  'questionnaire.form.suffix.baht': 'บาท',
+  'questionnaire.form.suffix.percent': '%',
+  // A file question
+  'questionnaire.form.addDocument': '+ เพิ่มเอกสาร',
+  'questionnaire.form.noDocuments': 'ยังไม่มีเอกสารแนบ',
+  // {types}: the accepted document types, comma-separated
+  'questionnaire.form.acceptedTypes': 'ประเภทเอกสารที่รับ: {types}',
+  // A pre-filled, read-only question
+  'questionnaire.form.readOnlyHint': 'ข้อมูลจากทะเบียน แก้ไขในหน้านี้ไม่ได้',
+  'questionnaire.form.saveDraft': 'บันทึกแบบร่าง',
+  'questionnaire.form.continue': 'บันทึกและไปต่อ',
+  // Task list
+  // {date}: the deadline
+  'questionnaire.taskList.deadline': 'กำหนดส่ง: {date}',
+  // {time}: date and time of the last save
+  'questionnaire.taskList.lastSaved': 'บันทึกล่าสุด: {time}',
+  'questionnaire.taskList.neverSaved': 'ยังไม่ได้บันทึก',
+  'questionnaire.taskList.basicReport': 'ออกรายงานข้อมูลพื้นฐาน',
+  'questionnaire.check.change': 'แก้ไข',
 } as const

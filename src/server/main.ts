@@ -6,6 +6,7 @@ import path from 'node:path'
 import { openDatabase, type DatabaseHandle } from '#src/db/client.ts'
 import { DataDirLockedError } from '#src/db/data-dir-lock.ts'
 import { seedDemoAccounts } from '#src/db/seed/demo-accounts.ts'
+import { seedDemoCycle } from '#src/db/seed/demo-cycle.ts'
 import { seedIfEmpty } from '#src/db/seed/seed.ts'
 import { deleteExpiredSessions } from '#src/identity/sessions.repo.ts'
 import { warmPasswordChecker } from '#src/identity/passwords.ts'
@@ -64,7 +65,8 @@ async function start() {
     const seeded = await seedIfEmpty(database.db, { log: app.log })
     if (seeded) {
       const accounts = await seedDemoAccounts(database.db)
-      app.log.info({ businesses: seeded, accounts }, 'seeded the demo business registry and demo accounts into the empty embedded database')
+      const cycles = await seedDemoCycle(database.db)
+      app.log.info({ businesses: seeded, accounts, cycles }, 'seeded the demo business registry and demo accounts into the empty embedded database')
     }
   }
 

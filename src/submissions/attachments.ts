@@ -109,6 +109,7 @@ export async function removeAttachment(deps: Deps, opts: { actor: Actor; cycleCo
     if (!att || att.assessmentId !== assessment.id) throw notFound()
     assertAllowed(locked, 'remove_attachment')
     await markAttachmentRemoved(tx, actor.entityId, att.id, now)
+    await updateAssessment(tx, actor.entityId, assessment.id, { updatedAt: now })
     await appendAssessmentEvent(tx, { assessmentId: assessment.id, at: now, actorUserId: actor.id, kind: 'attachment_removed', payload: { attachmentId: att.id } })
     return att
   })

@@ -100,3 +100,27 @@ function sortKeys(value: unknown): unknown {
 
 export const sha256Hex = (text: string) => createHash('sha256').update(text, 'utf8').digest('hex')
 export const snapshotSha256 = (snapshot: unknown) => sha256Hex(canonicalJson(snapshot))
+
+const chains = new Map<string, Promise<void>>()
+
+/**
+ * Runs `fn` for one key at a time in this process. Used around submitting so that a storm of
+ * submits of one assessment does not hold a pool connection each while waiting for the row lock;
+ * across processes (several instances on PostgreSQL) the row lock still decides.
+ */
+export async function oneAtATime<T>(key: string, fn: () => Promise<T>): Promise<T> {
+  const previous = chains.get(key) ?? Promise.resolve()
+  let release!: () => void
+  const mine = new Promise<void>((resolve) => {
+    release = resolve
+  })
+  const chained = previous.then(() => mine)
+  chains.set(key, chained)
+  await previous
+  try {
+    return await fn()
+  } finally {
+    release()
+    if (chains.get(key) === chained) chains.delete(key)
+  }
+}

@@ -29,7 +29,7 @@ import {
   type AttachmentRow,
   type SubmissionRow,
 } from './submissions.repo.ts'
-import { attachmentRefs, bangkokToday, loadAssessment, notFound, requireEntityActor, snapshotSha256 } from './submissions.shared.ts'
+import { attachmentRefs, bangkokToday, loadAssessment, notFound, oneAtATime, requireEntityActor, snapshotSha256, type EntityActor } from './submissions.shared.ts'
 
 export type SubmitOptions = { actor: Actor; cycleCode: string; declarantName: string; declarantPosition: string; idempotencyKey: string }
 export type SubmitResult = { ok: true; submission: SubmissionRow; duplicate: boolean } | { ok: false; problems: readonly Problem[] }
@@ -71,8 +71,17 @@ export async function submitAssessment(deps: Pick<AppDeps, 'database' | 'clock' 
   }
   const key = opts.idempotencyKey.trim()
   if (!key || key.length > KEY_MAX) throw new AppError('BAD_REQUEST', { messageKey: 'questionnaire.errors.notAllowed' })
-  const db = deps.database.db
+  return oneAtATime(`submit:${actor.entityId}:${opts.cycleCode}`, () => submitOnce(deps, actor, opts, declarant, key))
+}
 
+async function submitOnce(
+  deps: Pick<AppDeps, 'database' | 'clock' | 'config'>,
+  actor: EntityActor,
+  opts: SubmitOptions,
+  declarant: SubmissionSnapshot['declarant'],
+  key: string,
+): Promise<SubmitResult> {
+  const db = deps.database.db
   for (let attempt = 1; ; attempt++) {
     const loaded = await loadAssessment(db, actor.entityId, opts.cycleCode)
     const { assessment, cycle, definition } = loaded

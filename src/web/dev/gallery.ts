@@ -16,6 +16,7 @@ import { textInputExamples } from '#src/web/components/form/text-input.examples.
 import { textareaExamples } from '#src/web/components/form/textarea.examples.tsx'
 import { notificationBannerExamples } from '#src/web/components/layout/notification-banner.examples.tsx'
 import { tableExamples } from '#src/web/components/layout/table.examples.tsx'
+import { checkAnswersExamples, questionPageExamples, taskListExamples } from '#src/web/components/questionnaire/question-page.examples.tsx'
 import { statusTagExamples } from '#src/web/components/status/status-tag.examples.tsx'
 
 export type GallerySection = {
@@ -41,4 +42,7 @@ export const GALLERY: readonly GallerySection[] = [
   { component: 'NotificationBanner', slug: 'notification-banner', examples: notificationBannerExamples },
   { component: 'Table', slug: 'table', examples: tableExamples },
   { component: 'StatusTag', slug: 'status-tag', examples: statusTagExamples },
+  { component: 'QuestionPage', slug: 'question-page', examples: questionPageExamples },
+  { component: 'TaskList', slug: 'task-list', examples: taskListExamples },
+  { component: 'CheckAnswers', slug: 'check-answers', examples: checkAnswersExamples },
 ]

@@ -1,0 +1,380 @@
+import assert from 'node:assert/strict'
+import { after, before, beforeEach, describe, test } from 'node:test'
+import { and, eq } from 'drizzle-orm'
+import { auditLog } from '#src/audit/audit.tables.ts'
+import type { Actor } from '#src/identity/permissions.ts'
+import { outbox } from '#src/notifications/outbox.tables.ts'
+import { fixedClock } from '#src/platform/clock.ts'
+import type { Config } from '#src/platform/config.ts'
+import { AppError } from '#src/platform/errors.ts'
+import type { FileStore } from '#src/documents/file-store.ts'
+import { answersForPart, indexDefinition, moduleFor } from '#src/questionnaire/engine/index.ts'
+import { goldShopAnswersV1, GOLD_SHOP_ATTACHMENTS } from '#tests/fixtures/questionnaires/v1-gold-shop.ts'
+import { makeEntity, makeUser } from '#tests/support/builders.ts'
+import { createTestDatabase, type TestDatabase } from '#tests/support/test-db.ts'
+import { addAttachment, removeAttachment } from './attachments.ts'
+import { getAssessmentForActor } from './get-assessment.ts'
+import { getReceipt } from './get-receipt.ts'
+import { findCurrentCycle, openCycle } from './open-cycle.ts'
+import { acceptAssessment, returnForCorrection } from './review-assessment.ts'
+import { saveDraft } from './save-draft.ts'
+import { submitAssessment } from './submit-assessment.ts'
+import { definitionForVersion, snapshotSha256 } from './submissions.shared.ts'
+import { assessmentCycles, assessments, attachments, submissions } from './submissions.tables.ts'
+import { upsertPartAnswers } from './submissions.repo.ts'
+import { seedDemoCycle } from '#src/db/seed/demo-cycle.ts'
+
+let tdb: TestDatabase
+const clock = fixedClock('2026-11-29T03:00:00Z')
+const removedKeys: string[] = []
+const files = { remove: async (key: string) => void removedKeys.push(key) } as unknown as FileStore
+const config = { baseUrl: 'https://amrac.example.go.th' } as Config
+const deps = () => ({ database: tdb.handle, clock, files, config })
+const def = definitionForVersion('v1')
+
+before(async () => {
+  tdb = await createTestDatabase()
+})
+after(() => tdb.close())
+beforeEach(async () => {
+  await tdb.reset()
+  removedKeys.length = 0
+  clock.set('2026-11-29T03:00:00Z')
+  await openCycle(deps(), {
+    actor: 'system',
+    code: '2569',
+    nameTh: 'รอบการประเมินปี 2569',
+    nameEn: 'Cycle 2569',
+    definitionVersion: 'v1',
+    opensAt: new Date('2026-10-01T00:00:00Z'),
+    deadline: new Date('2027-03-31T00:00:00Z'),
+    periodStart: '2025-10-01',
+    periodEnd: '2026-09-30',
+  })
+})
+
+async function business(over: Parameters<typeof makeEntity>[1] = {}): Promise<Actor & { kind: 'user' }> {
+  const entity = await makeEntity(tdb.handle.db, over)
+  const user = await makeUser(tdb.handle.db, { entityId: entity.id, role: 'entity_admin' })
+  return { kind: 'user', id: user.id, role: 'entity_admin', entityId: entity.id, displayName: 'สมชาย' }
+}
+async function staff(): Promise<Actor & { kind: 'user' }> {
+  const user = await makeUser(tdb.handle.db, { role: 'examiner' })
+  return { kind: 'user', id: user.id, role: 'examiner', entityId: null, displayName: 'ผู้ตรวจ' }
+}
+
+let fileSerial = 0
+const stored = (mediaType: 'application/pdf' | 'image/png' = 'application/pdf') => {
+  const n = ++fileSerial
+  return { key: n.toString(16).padStart(32, '0'), size: 1000 + n, sha256: n.toString(16).padStart(64, 'a'), mediaType, displayName: `เอกสาร-${n}.pdf` } as const
+}
+
+/** Opens the draft, uploads the gold shop's four attachments and stores its complete answers. */
+async function fillGoldShop(actor: Actor & { kind: 'user' }, cycleCode = '2569') {
+  const view = await getAssessmentForActor(deps(), { actor, cycleCode })
+  const ids: Record<string, string> = {}
+  for (const ref of GOLD_SHOP_ATTACHMENTS) {
+    const partId = ref.documentType === 'AML_POLICY' || ref.documentType === 'ENTERPRISE_RISK_ASSESSMENT' ? 'part-c' : 'part-a'
+    const row = await addAttachment(deps(), { actor, cycleCode, partId, documentType: ref.documentType, stored: stored() })
+    ids[ref.id] = row.id
+  }
+  const answers = JSON.parse(JSON.stringify(goldShopAnswersV1), (k, v: unknown) => (k === 'attachmentId' && typeof v === 'string' ? ids[v] : v)) as Record<string, unknown>
+  const prefilled = { ...answers, ...Object.fromEntries(['A01', 'A02'].map((id) => [id, view.answers[id]])) }
+  for (const part of def.parts) {
+    await upsertPartAnswers(tdb.handle.db, { assessmentId: view.assessmentId, partId: part.id, answers: { ...answersForPart(def, prefilled, part.id) }, now: clock.now(), userId: actor.id })
+  }
+  return view.assessmentId
+}
+
+const submit = (actor: Actor, key = 'key-1', cycleCode = '2569') =>
+  submitAssessment(deps(), { actor, cycleCode, declarantName: 'นายสมชาย ทองดี', declarantPosition: 'กรรมการผู้จัดการ', idempotencyKey: key })
+
+const rejectsWith = (code: string) => (e: unknown) => e instanceof AppError && e.code === code
+const pageOf = (fieldId: string) => indexDefinition(def).fields.find((f) => f.def.id === fieldId)!
+
+describe('cycles', () => {
+  test('the demo seed opens cycle 2569 (v1) once, due after the seed time', async () => {
+    await tdb.reset()
+    const now = new Date('2027-02-01T00:00:00Z')
+    assert.equal(await seedDemoCycle(tdb.handle.db, now), 1)
+    assert.equal(await seedDemoCycle(tdb.handle.db, now), 0)
+    const cycle = await findCurrentCycle(tdb.handle.db, now)
+    assert.equal(cycle?.nameTh, 'รอบการประเมินปี 2569')
+    assert.equal(cycle?.definitionVersion, 'v1')
+    assert.ok(cycle!.deadline > now)
+  })
+
+  test('findCurrentCycle returns the latest opened cycle', async () => {
+    assert.equal((await findCurrentCycle(tdb.handle.db, clock.now()))?.code, '2569')
+    assert.equal(await findCurrentCycle(tdb.handle.db, new Date('2026-01-01T00:00:00Z')), undefined)
+  })
+})
+
+describe('getAssessmentForActor', () => {
+  test('creates the draft once, part ก pre-filled from the registry', async () => {
+    const actor = await business({ nameTh: 'ทองดีทดสอบ', juristicId: '0105536112014' })
+    const [a, b] = await Promise.all([getAssessmentForActor(deps(), { actor, cycleCode: '2569' }), getAssessmentForActor(deps(), { actor, cycleCode: '2569' })])
+    assert.equal(a.assessmentId, b.assessmentId)
+    assert.equal((await tdb.handle.db.select().from(assessments)).length, 1)
+    assert.equal(a.status, 'draft')
+    assert.equal(a.editable, true)
+    assert.equal(a.answers.A01, '0105536112014')
+    assert.equal(a.answers.A02, 'ทองดีทดสอบ')
+    assert.equal(a.answers.A06_primary, 'precious_goods')
+    assert.equal(a.progress['part-b'], 'not_started')
+    assert.equal(a.lastSavedAt, null)
+    assert.equal(a.deadline.toISOString(), '2027-03-31T00:00:00.000Z')
+  })
+
+  test('an unknown cycle is not found; a staff actor is refused', async () => {
+    const actor = await business()
+    await assert.rejects(getAssessmentForActor(deps(), { actor, cycleCode: '2599' }), rejectsWith('NOT_FOUND'))
+    await assert.rejects(getAssessmentForActor(deps(), { actor: await staff(), cycleCode: '2569' }), rejectsWith('NOT_FOUND'))
+  })
+})
+
+describe('saveDraft', () => {
+  test('stores well-formed answers, returns problems for malformed ones, and is idempotent', async () => {
+    const actor = await business()
+    await getAssessmentForActor(deps(), { actor, cycleCode: '2569' })
+    const { partId, pageId } = pageOf('A08_registered')
+    const rawPost = { A08_registered: '5,000,000.00', A08_paidUp: 'ห้าล้าน' }
+    clock.advance(60_000)
+    const r1 = await saveDraft(deps(), { actor, cycleCode: '2569', partId, pageId, rawPost })
+    assert.deepEqual(r1.problems.map((p) => p.fieldPath), ['A08_paidUp'])
+    const r2 = await saveDraft(deps(), { actor, cycleCode: '2569', partId, pageId, rawPost })
+    assert.deepEqual(r2.problems, r1.problems)
+    const view = await getAssessmentForActor(deps(), { actor, cycleCode: '2569' })
+    assert.equal(view.answers.A08_registered, 500_000_000)
+    assert.equal(view.answers.A08_paidUp, undefined)
+    assert.equal(view.lastSavedAt?.toISOString(), clock.now().toISOString())
+    assert.equal(view.progress['part-a'], 'in_progress')
+  })
+
+  test('an unknown page is not found', async () => {
+    const actor = await business()
+    await getAssessmentForActor(deps(), { actor, cycleCode: '2569' })
+    await assert.rejects(saveDraft(deps(), { actor, cycleCode: '2569', partId: 'part-z', pageId: '1', rawPost: {} }), rejectsWith('NOT_FOUND'))
+  })
+})
+
+describe('submitAssessment', () => {
+  test('an incomplete assessment: every problem, located, and nothing stored', async () => {
+    const actor = await business()
+    await getAssessmentForActor(deps(), { actor, cycleCode: '2569' })
+    const r = await submit(actor)
+    assert.equal(r.ok, false)
+    if (r.ok) return
+    assert.ok(r.problems.length > 10)
+    for (const p of r.problems) assert.ok(p.partId && p.pageId && p.fieldPath && p.messageKey)
+    assert.ok(new Set(r.problems.map((p) => p.partId)).size >= 3)
+    assert.equal((await tdb.handle.db.select().from(submissions)).length, 0)
+    assert.equal((await tdb.handle.db.select().from(assessmentCycles))[0]!.receiptCounter, 0)
+  })
+
+  test('a complete assessment: receipt, stable snapshot hash, status, event, audit and mail; gap-free numbering across businesses', async () => {
+    const a = await business()
+    const b = await business()
+    await fillGoldShop(a)
+    await fillGoldShop(b)
+    const ra = await submit(a)
+    assert.ok(ra.ok)
+    if (!ra.ok) return
+    assert.equal(ra.duplicate, false)
+    assert.equal(ra.submission.receiptRef, 'AMRAC-2569-000001')
+    assert.equal(ra.submission.version, 1)
+    const [row] = await tdb.handle.db.select().from(submissions).where(eq(submissions.id, ra.submission.id))
+    assert.equal(snapshotSha256(row!.snapshot), row!.snapshotSha256)
+    const snap = row!.snapshot as { definitionVersion: string; attachments: { sha256: string }[]; answers: Record<string, unknown> }
+    assert.equal(snap.definitionVersion, 'v1')
+    assert.equal(snap.attachments.length, 4)
+    assert.equal(snap.answers.A08_registered, 500_000_000)
+
+    const rb = await submit(b)
+    assert.ok(rb.ok && rb.submission.receiptRef === 'AMRAC-2569-000002')
+
+    const view = await getAssessmentForActor(deps(), { actor: a, cycleCode: '2569' })
+    assert.equal(view.status, 'submitted')
+    assert.equal(view.editable, false)
+    assert.equal(view.submittedVersions, 1)
+    const audit = await tdb.handle.db.select().from(auditLog).where(eq(auditLog.action, 'assessment.submitted'))
+    assert.equal(audit.length, 2)
+    const mails = await tdb.handle.db.select().from(outbox).where(eq(outbox.template, 'submission_receipt'))
+    assert.equal(mails.length, 2)
+    assert.equal((mails.find((m) => (m.payload as { receiptRef: string }).receiptRef === 'AMRAC-2569-000001')?.payload as { version: number }).version, 1)
+
+    // Not editable any more.
+    const { partId, pageId } = pageOf('A08_registered')
+    await assert.rejects(saveDraft(deps(), { actor: a, cycleCode: '2569', partId, pageId, rawPost: {} }), rejectsWith('INVALID_TRANSITION'))
+    await assert.rejects(addAttachment(deps(), { actor: a, cycleCode: '2569', partId: 'part-a', documentType: 'OTHER', stored: stored() }), rejectsWith('INVALID_TRANSITION'))
+  })
+
+  test('20 parallel submits of one assessment: exactly one submission and one receipt', async () => {
+    const actor = await business()
+    await fillGoldShop(actor)
+    const results = await Promise.all(Array.from({ length: 20 }, (_, i) => submit(actor, `key-${i}`)))
+    const refs = new Set(results.map((r) => (r.ok ? r.submission.receiptRef : 'problems')))
+    assert.deepEqual([...refs], ['AMRAC-2569-000001'])
+    assert.equal(results.filter((r) => r.ok && !r.duplicate).length, 1)
+    assert.equal((await tdb.handle.db.select().from(submissions)).length, 1)
+    assert.equal((await tdb.handle.db.select().from(assessmentCycles))[0]!.receiptCounter, 1)
+  })
+
+  test('submitting again returns the stored receipt (same key, or another key after success)', async () => {
+    const actor = await business()
+    await fillGoldShop(actor)
+    const first = await submit(actor, 'k')
+    const again = await submit(actor, 'k')
+    const other = await submit(actor, 'k2')
+    assert.ok(first.ok && again.ok && other.ok)
+    assert.equal(again.submission.id, first.submission.id)
+    assert.equal(again.duplicate, true)
+    assert.equal(other.submission.id, first.submission.id)
+    assert.equal((await tdb.handle.db.select().from(submissions)).length, 1)
+  })
+
+  test('an empty declarant is refused', async () => {
+    const actor = await business()
+    await fillGoldShop(actor)
+    await assert.rejects(
+      submitAssessment(deps(), { actor, cycleCode: '2569', declarantName: ' ', declarantPosition: 'x', idempotencyKey: 'k' }),
+      rejectsWith('VALIDATION'),
+    )
+  })
+})
+
+describe('review', () => {
+  test('return → edit → resubmit creates version 2 with its own receipt; history kept', async () => {
+    const actor = await business()
+    const assessmentId = await fillGoldShop(actor)
+    const v1 = await submit(actor, 'a')
+    assert.ok(v1.ok)
+    const examiner = await staff()
+    await assert.rejects(returnForCorrection(deps(), { actor, assessmentId, reasons: { parts: { 'part-a': 'x' } } }), rejectsWith('FORBIDDEN'))
+    await returnForCorrection(deps(), { actor: examiner, assessmentId, reasons: { parts: { 'part-a': 'ทุนจดทะเบียนไม่ตรงกับหนังสือรับรอง' }, fields: { A08_registered: 'โปรดตรวจสอบ' } } })
+    let view = await getAssessmentForActor(deps(), { actor, cycleCode: '2569' })
+    assert.equal(view.status, 'returned')
+    assert.equal(view.editable, true)
+    assert.equal(view.corrections?.fields?.A08_registered, 'โปรดตรวจสอบ')
+
+    clock.advance(60_000)
+    const { partId, pageId } = pageOf('A08_registered')
+    const post = Object.fromEntries(
+      indexDefinition(def)
+        .fields.filter((f) => f.partId === partId && f.pageId === pageId && ['A08_registered', 'A08_paidUp'].includes(f.def.id))
+        .map((f) => [f.def.id, '6,000,000.00']),
+    )
+    // Saving a page replaces the page's answers; keep the rest of the page as stored.
+    const saved = await saveDraft(deps(), { actor, cycleCode: '2569', partId, pageId, rawPost: { ...pagePost(view.answers, partId, pageId), ...post } })
+    assert.deepEqual(saved.problems, [])
+    const v2 = await submit(actor, 'b')
+    assert.ok(v2.ok && !v2.duplicate)
+    assert.equal(v2.submission.version, 2)
+    assert.equal(v2.submission.receiptRef, 'AMRAC-2569-000002')
+    assert.equal((v2.submission.snapshot as { answers: Record<string, unknown> }).answers.A08_registered, 600_000_000)
+    const history = await tdb.handle.db.select().from(submissions).where(eq(submissions.assessmentId, assessmentId))
+    assert.deepEqual(history.map((s) => s.version).sort(), [1, 2])
+    const old = history.find((s) => s.version === 1)!
+    assert.equal((old.snapshot as { answers: Record<string, unknown> }).answers.A08_registered, 500_000_000)
+    view = await getAssessmentForActor(deps(), { actor, cycleCode: '2569' })
+    assert.equal(view.status, 'submitted')
+    assert.equal(view.corrections, null)
+    // The first key still answers with the first receipt.
+    const replay = await submit(actor, 'a')
+    assert.ok(replay.ok && replay.submission.version === 1)
+
+    await acceptAssessment(deps(), { actor: examiner, assessmentId })
+    await assert.rejects(acceptAssessment(deps(), { actor: examiner, assessmentId }), rejectsWith('INVALID_TRANSITION'))
+  })
+
+  test('the next cycle is pre-filled from the last accepted submission (file answers not carried)', async () => {
+    const actor = await business()
+    const assessmentId = await fillGoldShop(actor)
+    assert.ok((await submit(actor)).ok)
+    await acceptAssessment(deps(), { actor: await staff(), assessmentId })
+    await openCycle(deps(), {
+      actor: 'system',
+      code: '2570',
+      nameTh: 'รอบการประเมินปี 2570',
+      nameEn: 'Cycle 2570',
+      definitionVersion: 'v1',
+      opensAt: new Date('2027-10-01T00:00:00Z'),
+      deadline: new Date('2028-03-31T00:00:00Z'),
+      periodStart: '2026-10-01',
+      periodEnd: '2027-09-30',
+    })
+    clock.set('2027-10-02T00:00:00Z')
+    assert.equal((await findCurrentCycle(tdb.handle.db, clock.now()))?.code, '2570')
+    const next = await getAssessmentForActor(deps(), { actor, cycleCode: '2570' })
+    assert.equal(next.status, 'draft')
+    assert.equal(next.answers.A08_registered, 500_000_000)
+    assert.equal(next.answers.A18, undefined)
+    assert.notEqual(next.assessmentId, assessmentId)
+    // A business without an accepted submission starts from the registry only.
+    const other = await business()
+    const fresh = await getAssessmentForActor(deps(), { actor: other, cycleCode: '2570' })
+    assert.equal(fresh.answers.A08_registered, undefined)
+  })
+})
+
+describe('attachments', () => {
+  test('a media type the document type does not accept is refused and the file removed; removal is soft and deletes the file', async () => {
+    const actor = await business()
+    await getAssessmentForActor(deps(), { actor, cycleCode: '2569' })
+    const bad = { ...stored(), mediaType: 'image/gif' } as unknown as ReturnType<typeof stored>
+    await assert.rejects(addAttachment(deps(), { actor, cycleCode: '2569', partId: 'part-a', documentType: 'OTHER', stored: bad }), rejectsWith('UNSUPPORTED_MEDIA_TYPE'))
+    assert.deepEqual(removedKeys, [bad.key])
+    await assert.rejects(addAttachment(deps(), { actor, cycleCode: '2569', partId: 'part-a', documentType: 'NOPE', stored: stored() }), rejectsWith('VALIDATION'))
+    const file = stored()
+    const row = await addAttachment(deps(), { actor, cycleCode: '2569', partId: 'part-a', documentType: 'DBD_CERTIFICATE', stored: file })
+    assert.equal((await getAssessmentForActor(deps(), { actor, cycleCode: '2569' })).attachments.length, 1)
+    await removeAttachment(deps(), { actor, cycleCode: '2569', attachmentId: row.id })
+    assert.equal((await getAssessmentForActor(deps(), { actor, cycleCode: '2569' })).attachments.length, 0)
+    const [kept] = await tdb.handle.db.select().from(attachments).where(eq(attachments.id, row.id))
+    assert.ok(kept?.removedAt)
+    assert.ok(removedKeys.includes(file.key))
+  })
+
+  test('a submitted attachment removed after a return keeps its file', async () => {
+    const actor = await business()
+    const assessmentId = await fillGoldShop(actor)
+    assert.ok((await submit(actor)).ok)
+    await returnForCorrection(deps(), { actor: await staff(), assessmentId, reasons: { parts: { 'part-c': 'เอกสารไม่ชัด' } } })
+    const [att] = await tdb.handle.db.select().from(attachments).where(and(eq(attachments.assessmentId, assessmentId), eq(attachments.documentType, 'AML_POLICY')))
+    removedKeys.length = 0
+    await removeAttachment(deps(), { actor, cycleCode: '2569', attachmentId: att!.id })
+    assert.deepEqual(removedKeys, [])
+  })
+})
+
+describe('tenant isolation', () => {
+  test("another business's actor cannot read, change or submit", async () => {
+    const a = await business()
+    const b = await business()
+    await fillGoldShop(a)
+    const r = await submit(a)
+    assert.ok(r.ok)
+    await assert.rejects(getReceipt(deps(), { actor: b, submissionId: r.submission.id }), rejectsWith('NOT_FOUND'))
+    await assert.rejects(getReceipt(deps(), { actor: b, receiptRef: r.submission.receiptRef }), rejectsWith('NOT_FOUND'))
+    assert.equal((await getReceipt(deps(), { actor: a, receiptRef: r.submission.receiptRef })).id, r.submission.id)
+    const { partId, pageId } = pageOf('A08_registered')
+    // B has no draft yet: nothing of A's is reachable.
+    await assert.rejects(saveDraft(deps(), { actor: b, cycleCode: '2569', partId, pageId, rawPost: {} }), rejectsWith('NOT_FOUND'))
+    await assert.rejects(submit(b), rejectsWith('NOT_FOUND'))
+    const [attA] = await tdb.handle.db.select().from(attachments).limit(1)
+    const viewB = await getAssessmentForActor(deps(), { actor: b, cycleCode: '2569' })
+    assert.notEqual(viewB.assessmentId, r.submission.assessmentId)
+    assert.equal(viewB.attachments.length, 0)
+    assert.equal(viewB.answers.A08_registered, undefined)
+    await assert.rejects(removeAttachment(deps(), { actor: b, cycleCode: '2569', attachmentId: attA!.id }), rejectsWith('NOT_FOUND'))
+  })
+})
+
+/** The stored answers of a page as a form would post them back (only simple values needed here). */
+function pagePost(answers: Record<string, unknown>, partId: string, pageId: string): Record<string, unknown> {
+  return Object.fromEntries(
+    indexDefinition(def)
+      .fields.filter((f) => f.partId === partId && f.pageId === pageId && answers[f.def.id] !== undefined)
+      .map((f) => [f.def.id, moduleFor(f.def).toFormValue(answers[f.def.id] as never, f.def as never, 'th')]),
+  )
+}

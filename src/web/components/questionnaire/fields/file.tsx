@@ -1,0 +1,47 @@
+import { DOCUMENT_TYPE_LABELS, type FieldDefOf } from '#src/questionnaire/engine/index.ts'
+import { ErrorMessage, Hint, describedBy, errorId, groupClass, hintId, labelText } from '#src/web/components/form/field-parts.tsx'
+import type { FieldProps } from './types.ts'
+
+/**
+ * `file`: the documents attached to this question, each posted back as hidden
+ * `${name}.i.attachmentId` / `${name}.i.documentType` so a save keeps them, and a
+ * "+ เพิ่มเอกสาร" link to the upload page (`addDocumentHref`). Uploading is the documents
+ * module's job; this component only lists. The list is the link target for errors (`id`).
+ */
+export function FileField({ t, def, name, id, error, attachments = [], addDocumentHref }: FieldProps<FieldDefOf<'file'>>) {
+  const hint = def.hint ? t(def.hint) : undefined
+  const typesId = `${id}-types`
+  const types = def.documentTypes.map((d) => t(DOCUMENT_TYPE_LABELS[d])).join(', ')
+  return (
+    <div class={groupClass(error)}>
+      <fieldset class="fieldset" aria-describedby={describedBy(hint ? hintId(id) : undefined, typesId, error ? errorId(id) : undefined)}>
+        <legend class="fieldset__legend">{labelText(t, t(def.label), def.optional)}</legend>
+        {hint ? <Hint id={hintId(id)}>{hint}</Hint> : null}
+        <div id={typesId} class="hint">
+          {t('questionnaire.form.acceptedTypes', { types })}
+        </div>
+        {error ? <ErrorMessage t={t} id={errorId(id)} text={error} /> : null}
+        <div id={id} tabindex={-1} class="attachment-list">
+          {attachments.length === 0 ? (
+            <p class="body">{t('questionnaire.form.noDocuments')}</p>
+          ) : (
+            <ul class="list">
+              {attachments.map((a, i) => (
+                <li key={a.id}>
+                  <span class="attachment-list__name">{a.fileName}</span> <span class="hint">({t(DOCUMENT_TYPE_LABELS[a.documentType])})</span>
+                  <input type="hidden" name={`${name}.${i}.attachmentId`} value={a.id} />
+                  <input type="hidden" name={`${name}.${i}.documentType`} value={a.documentType} />
+                </li>
+              ))}
+            </ul>
+          )}
+        </div>
+        {addDocumentHref ? (
+          <a class="link" href={addDocumentHref}>
+            {t('questionnaire.form.addDocument')}
+          </a>
+        ) : null}
+      </fieldset>
+    </div>
+  )
+}
