@@ -5,9 +5,12 @@
  */
 import os from 'node:os'
 import { hash, verify } from '@node-rs/argon2'
-import { ZxcvbnFactory } from '@zxcvbn-ts/core'
-import * as zxcvbnCommon from '@zxcvbn-ts/language-common'
-import * as zxcvbnEn from '@zxcvbn-ts/language-en'
+import { createRequire } from 'node:module'
+import type * as ZxcvbnCore from '@zxcvbn-ts/core'
+import type * as ZxcvbnCommon from '@zxcvbn-ts/language-common'
+import type * as ZxcvbnEn from '@zxcvbn-ts/language-en'
+
+type ZxcvbnFactory = ZxcvbnCore.ZxcvbnFactory
 import { Semaphore } from '#src/platform/semaphore.ts'
 
 export const PASSWORD_MIN_LENGTH = 12
@@ -30,11 +33,15 @@ let dummy: Promise<string> | undefined
 const dummyHash = () => (dummy ??= hash('amrac-dummy-password-for-timing', ARGON2_OPTIONS))
 
 let zxcvbn: ZxcvbnFactory | undefined
+// The dictionaries are large: loaded on first use (or by warmPasswordChecker), not at start-up.
+const require = createRequire(import.meta.url)
 function estimator(): ZxcvbnFactory {
-  zxcvbn ??= new ZxcvbnFactory({
-    dictionary: { ...zxcvbnCommon.dictionary, ...zxcvbnEn.dictionary },
-    graphs: zxcvbnCommon.adjacencyGraphs,
-  })
+  if (!zxcvbn) {
+    const { ZxcvbnFactory: Factory } = require('@zxcvbn-ts/core') as typeof ZxcvbnCore
+    const common = require('@zxcvbn-ts/language-common') as typeof ZxcvbnCommon
+    const en = require('@zxcvbn-ts/language-en') as typeof ZxcvbnEn
+    zxcvbn = new Factory({ dictionary: { ...common.dictionary, ...en.dictionary }, graphs: common.adjacencyGraphs })
+  }
   return zxcvbn
 }
 

@@ -107,7 +107,7 @@ async function start() {
     'AMRAC is ready',
   )
   // Load the password dictionaries now, not on the first registration (~1 s).
-  warmPasswordChecker()
+  setTimeout(warmPasswordChecker, 1_000).unref()
   // Outbox delivery (SMTP_URL, else the local mailbox at /dev/mail) after the server is up.
   mailWorker = startMailWorker(deps, { intervalMs: 5_000, log: app.log })
   // Expired session rows are removed every 10 minutes (a failure is retried next time).

@@ -10,7 +10,8 @@
 import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
-import { chromium, type Browser } from 'playwright-core'
+// playwright-core takes ~1 s to load: imported on the first PDF, not at start-up.
+import type { Browser } from 'playwright-core'
 import { Semaphore } from '#src/platform/semaphore.ts'
 
 export type PdfRenderer = {
@@ -133,6 +134,7 @@ async function launchBrowser(executablePath: string | null): Promise<Browser> {
     const exe = executablePath ?? (await unpackOnce(() => sparticuz!.executablePath()))
     const extra = sparticuz ? sparticuz.args.filter((a) => !DROPPED_SPARTICUZ_ARGS.some((re) => re.test(a))) : []
     const args = [...new Set([...BASE_ARGS, ...SYSTEM_ARGS, ...extra])]
+    const { chromium } = await import('playwright-core')
     return await chromium.launch({ executablePath: exe, args, headless: true, timeout: 60_000, handleSIGINT: false, handleSIGTERM: false, handleSIGHUP: false })
   } catch (e) {
     throw new PdfRenderError('LAUNCH_FAILED', `could not start Chromium: ${(e as Error).message?.split('\n')[0]}`, { cause: e })
