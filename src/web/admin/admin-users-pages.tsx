@@ -121,7 +121,7 @@ export function UsersListPage({ ctx, search, rows, total, pages }: { ctx: PageCo
                   <span class="hint">{u.email}</span>
                 </td>
                 <td>{u.username}</td>
-                <td>{u.entityName ? registeredName(u.entityName, u.entityLegalForm as LegalForm, 'th') : t('admin.users.staff')}</td>
+                <td>{u.entityName ? registeredName(u.entityName, u.entityLegalForm as LegalForm, ctx.locale) : t('admin.users.staff')}</td>
                 <td>{t(ROLE_LABEL[u.role as Role])}</td>
                 <td>
                   <StatusTag t={t} status={u.status as UserStatus} tones={USER_STATUS_TONE} labels={USER_STATUS_LABEL} />
