@@ -31,6 +31,17 @@
     focusErrorSummary(event.target)
   })
 
+  // ---- Questionnaire auto-save (hx-post on change): say so when it could not save. The answers
+  // stay on the page, and บันทึกแบบร่าง still works with a normal post. ----
+  function autosaveFailed(event) {
+    var form = event.target && event.target.closest ? event.target.closest('form[data-autosave]') : null
+    var status = document.getElementById('autosave-status')
+    if (!form || !status) return
+    status.textContent = status.getAttribute('data-msg-failed')
+  }
+  document.addEventListener('htmx:sendError', autosaveFailed)
+  document.addEventListener('htmx:responseError', autosaveFailed)
+
   // ---- Juristic number: checksum checked as the user types (the server checks again). ----
   function thaiIdValid(digits) {
     var sum = 0

@@ -75,8 +75,6 @@ export const account = {
   'account.users.you': '(you)',
   'portal.title': 'Business home',
   'portal.welcome': 'Hello {name}',
-  'portal.assessment.heading': 'Yearly risk-assessment questionnaire',
-  'portal.assessment.soon': 'Parts A, B, C and D of the questionnaire open with the coming assessment cycle. We will tell you by e-mail.',
   'portal.usersLink': 'Manage your business’s users',
   'portal.pendingCount': '{count, plural, one {# registrant is} other {# registrants are}} waiting for approval',
   'staff.title': 'Supervision work',

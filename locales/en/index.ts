@@ -1,4 +1,5 @@
 import { account } from './account.ts'
+import { assessment } from './assessment.ts'
 import { admin } from './admin.ts'
 import { auth } from './auth.ts'
 import { common } from './common.ts'
@@ -10,4 +11,4 @@ import { questionnaire } from './questionnaire.ts'
 import { support } from './support.ts'
 import { twostep } from './twostep.ts'
 
-export const en = { ...common, ...auth, ...account, ...errors, ...components, ...email, ...documents, ...support, ...admin, ...twostep, ...questionnaire } as const
+export const en = { ...common, ...auth, ...account, ...errors, ...components, ...email, ...documents, ...support, ...admin, ...twostep, ...questionnaire, ...assessment } as const

@@ -74,8 +74,6 @@ export const account = {
   'account.users.you': '(ท่าน)',
   'portal.title': 'หน้าหลักของกิจการ',
   'portal.welcome': 'สวัสดี {name}',
-  'portal.assessment.heading': 'แบบประเมินความเสี่ยงประจำปี',
-  'portal.assessment.soon': 'แบบประเมินส่วน ก. ข. ค. และ ง. จะเปิดให้กรอกในรอบการประเมินที่กำลังจะมาถึง ระบบจะแจ้งทางอีเมล',
   'portal.usersLink': 'จัดการผู้ใช้งานของกิจการ',
   'portal.pendingCount': 'มีผู้ลงทะเบียนรออนุมัติ {count} คน',
   'staff.title': 'งานกำกับและตรวจสอบ',

@@ -36,6 +36,14 @@ export const questionnaire = {
   'questionnaire.address.format.districtBangkok': 'เขต{value}',
   'questionnaire.address.format.province': 'จังหวัด{value}',
   'questionnaire.address.format.provinceBangkok': '{value}',
+  // Address pickers: province list, hints for the typed parts, what the script announces when it fills a box
+  'questionnaire.address.chooseProvince': 'เลือกจังหวัด',
+  'questionnaire.address.savedValue': '{value} (ตามที่บันทึกไว้)',
+  'questionnaire.address.hint.district': 'พิมพ์ชื่ออำเภอหรือเขต เช่น เมืองเชียงใหม่ หรือ ปทุมวัน',
+  'questionnaire.address.hint.subdistrict': 'พิมพ์ชื่อตำบลหรือแขวง เช่น ศรีภูมิ หรือ ลุมพินี',
+  'questionnaire.address.filled.postcode': 'ใส่รหัสไปรษณีย์ {postcode} ให้แล้ว',
+  'questionnaire.address.filled.postcodeChoice': 'ตำบลหรือแขวงนี้มีรหัสไปรษณีย์มากกว่าหนึ่งรหัส: {postcodes}',
+  'questionnaire.address.filled.area': 'ใส่อำเภอหรือเขต {district} และจังหวัด {province} ให้แล้ว',
   // Check-your-answers: a file question's answer; {count} files
   'questionnaire.summary.files': '{count} ไฟล์',
   'questionnaire.summary.notAnswered': 'ยังไม่ได้ตอบ',
@@ -88,15 +96,15 @@ export const questionnaire = {
   'questionnaire.errors.file.missing': 'ไม่พบเอกสารที่แนบไว้ โปรดแนบเอกสารอีกครั้ง',
   // ── Version 1 content (domain.md §5). Keys: questionnaire.<question id>.label / .hint ────────
   'questionnaire.v1.title': 'แบบประเมินความเสี่ยงด้านการฟอกเงินและการสนับสนุนทางการเงินแก่การก่อการร้ายและการแพร่ขยายอาวุธที่มีอานุภาพทำลายล้างสูง',
-  // Part letters as shown on the task list ("ส่วน ก.")
-  'questionnaire.part.a.letter': 'ก',
-  'questionnaire.part.a.title': 'ข้อมูลการจดทะเบียนขององค์กร',
-  'questionnaire.part.b.letter': 'ข',
-  'questionnaire.part.b.title': 'โครงสร้างองค์กร',
-  'questionnaire.part.c.letter': 'ค',
-  'questionnaire.part.c.title': 'การควบคุมการปฏิบัติตามกฎหมาย',
-  'questionnaire.part.d.letter': 'ง',
-  'questionnaire.part.d.title': 'การประเมินความเสี่ยง',
+  // Part letters and titles exactly as AMLO labels them ("ก. ข้อมูลการจดทะเบียนขององค์กรผู้มีหน้าที่รายงาน")
+  'questionnaire.part.a.letter': 'ก.',
+  'questionnaire.part.a.title': 'ข้อมูลการจดทะเบียนขององค์กรผู้มีหน้าที่รายงาน',
+  'questionnaire.part.b.letter': 'ข.',
+  'questionnaire.part.b.title': 'ข้อมูลโครงสร้างองค์กร',
+  'questionnaire.part.c.letter': 'ค.',
+  'questionnaire.part.c.title': 'ข้อมูลเกี่ยวกับการควบคุมหรือกำกับการปฏิบัติตามกฎหมาย',
+  'questionnaire.part.d.letter': 'ง.',
+  'questionnaire.part.d.title': 'ข้อมูลการประเมินความเสี่ยง',
   'questionnaire.page.b1.title': 'ผู้ถือหุ้นและการกำกับดูแล',
   'questionnaire.page.b2.title': 'บุคลากร สาขา และผู้รับผิดชอบการปฏิบัติตามกฎหมาย',
   // Fieldset headings
@@ -614,6 +622,24 @@ export const questionnaire = {
   'questionnaire.errors.attachmentQuota': 'แนบเอกสารได้ไม่เกิน {files} ไฟล์ และรวมไม่เกิน {megabytes} MB',
   'questionnaire.errors.unknownDocumentType': 'โปรดเลือกประเภทเอกสาร',
   'questionnaire.errors.declarant': 'โปรดกรอกชื่อและตำแหน่งของผู้รับรองข้อมูล',
+  // ── "+ เพิ่มเอกสาร": the upload page of a file question (src/web/portal/attachments.routes.tsx) ──
+  'questionnaire.upload.title': 'เพิ่มเอกสาร',
+  // {letter} ก ข ค ง, {title} the part's title
+  'questionnaire.upload.caption': 'ส่วนที่ {letter} {title}',
+  'questionnaire.upload.documentType': 'ประเภทเอกสาร',
+  // The question takes one document type only: {type}
+  'questionnaire.upload.documentTypeOne': 'ประเภทเอกสาร: {type}',
+  'questionnaire.upload.file': 'เลือกไฟล์',
+  // {types} e.g. "PDF, JPEG หรือ PNG"; {max} megabytes
+  'questionnaire.upload.fileHint': 'ไฟล์ {types} ขนาดไม่เกิน {max} MB',
+  // {count} attached of at most {max}
+  'questionnaire.upload.attached': 'แนบไว้แล้ว {count} จาก {max} ไฟล์',
+  'questionnaire.upload.submit': 'อัปโหลด',
+  'questionnaire.upload.back': 'กลับไปที่คำถาม',
+  // Shown on the question page after a successful upload; {name} is the file name
+  'questionnaire.upload.added': 'เพิ่มเอกสาร {name} แล้ว',
+  'questionnaire.upload.errors.noFile': 'โปรดเลือกไฟล์ที่จะอัปโหลด',
+  'questionnaire.upload.errors.field': 'ไม่พบคำถามที่จะแนบเอกสาร โปรดกลับไปที่หน้าคำถามแล้วลองอีกครั้ง',
   // ── Portal: the questionnaire as the business sees it (src/web/components/questionnaire) ────
   // Heading of one row of a repeating group; {n} = 1, 2, …
   'questionnaire.form.rowHeading': 'รายการที่ {n}',
@@ -626,6 +652,7 @@ export const questionnaire = {
   'questionnaire.form.suffix.baht': 'บาท',
   'questionnaire.form.suffix.percent': '%',
   // A file question
+  'questionnaire.form.removeDocument': 'ลบ',
   'questionnaire.form.addDocument': '+ เพิ่มเอกสาร',
   'questionnaire.form.noDocuments': 'ยังไม่มีเอกสารแนบ',
   // {types}: the accepted document types, comma-separated
@@ -642,4 +669,46 @@ export const questionnaire = {
   'questionnaire.taskList.neverSaved': 'ยังไม่ได้บันทึก',
   'questionnaire.taskList.basicReport': 'ออกรายงานข้อมูลพื้นฐาน',
   'questionnaire.check.change': 'แก้ไข',
+  // ── The basic-information report (printable page; src/web/portal/basic-report-page.tsx) ─────
+  'questionnaire.basicReport.title': 'รายงานข้อมูลพื้นฐาน',
+  // {at}: date and time written out, Buddhist Era (e.g. 29 พฤศจิกายน 2569 เวลา 10.00 น.)
+  'questionnaire.basicReport.generatedAt': 'ออกรายงานเมื่อ {at}',
+  // Marks a report of answers that have not been submitted
+  'questionnaire.basicReport.draft': 'ฉบับร่าง',
+  'questionnaire.basicReport.draftNote': 'ข้อมูลในรายงานนี้ยังไม่ได้ส่งให้สำนักงาน ปปง. และอาจยังไม่ครบถ้วน',
+  'questionnaire.basicReport.printHint': 'พิมพ์รายงานนี้ด้วยคำสั่งพิมพ์ของเบราว์เซอร์ (กด Ctrl+P หรือ ⌘+P) ระบบจะพิมพ์เฉพาะเนื้อหารายงาน',
+  'questionnaire.basicReport.back': 'กลับไปที่รายการงาน',
+  'questionnaire.basicReport.section.assessment': 'การประเมิน',
+  'questionnaire.basicReport.section.identity': 'ข้อมูลองค์กร',
+  'questionnaire.basicReport.section.directors': 'กรรมการ',
+  'questionnaire.basicReport.section.shareholders': 'ผู้ถือหุ้นหรือหุ้นส่วน',
+  'questionnaire.basicReport.section.beneficialOwners': 'ผู้รับประโยชน์ที่แท้จริง',
+  'questionnaire.basicReport.section.branches': 'สาขา',
+  'questionnaire.basicReport.section.complianceOfficer': 'เจ้าหน้าที่ผู้รับผิดชอบการปฏิบัติตามกฎหมาย',
+  'questionnaire.basicReport.section.attachments': 'เอกสารแนบ',
+  'questionnaire.basicReport.cycle': 'รอบการประเมิน',
+  'questionnaire.basicReport.definitionVersion': 'แบบประเมิน',
+  // {version}: the questionnaire version number
+  'questionnaire.basicReport.definitionVersionValue': 'ฉบับที่ {version}',
+  'questionnaire.basicReport.status': 'สถานะ',
+  'questionnaire.basicReport.status.draft': 'ยังไม่ได้ส่ง',
+  'questionnaire.basicReport.status.submitted': 'ส่งแล้ว อยู่ระหว่างการพิจารณา',
+  'questionnaire.basicReport.status.returned': 'ส่งกลับให้แก้ไข',
+  'questionnaire.basicReport.status.accepted': 'รับข้อมูลแล้ว',
+  'questionnaire.basicReport.submittedVersion': 'ข้อมูลที่ส่ง',
+  // {version}: 1 for the first submission, 2 after a correction…
+  'questionnaire.basicReport.submittedVersionValue': 'ครั้งที่ {version}',
+  'questionnaire.basicReport.submittedAt': 'วันเวลาที่ส่ง',
+  'questionnaire.basicReport.receiptRef': 'เลขที่ใบรับ',
+  'questionnaire.basicReport.declarant': 'ผู้รับรองข้อมูล',
+  'questionnaire.basicReport.declarantValue': '{name} ตำแหน่ง {position}',
+  'questionnaire.basicReport.otherVersions': 'รายงานของข้อมูลที่ส่งแล้ว',
+  // Column of a masked national ID or passport number
+  'questionnaire.basicReport.idMasked': 'เลขประจำตัว (แสดงบางส่วน)',
+  'questionnaire.basicReport.none': 'ไม่มีข้อมูล',
+  'questionnaire.basicReport.attachment.type': 'ประเภทเอกสาร',
+  'questionnaire.basicReport.attachment.name': 'ชื่อไฟล์',
+  'questionnaire.basicReport.attachment.uploadedAt': 'วันเวลาที่แนบ',
+  'questionnaire.basicReport.attachment.sha256': 'SHA-256 (12 หลักแรก)',
+  'questionnaire.basicReport.attachment.unknownTime': 'ไม่ทราบ',
 } as const

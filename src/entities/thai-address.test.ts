@@ -3,12 +3,16 @@ import { describe, test } from 'node:test'
 // The wrapper's own test may look behind it, to check the data it writes out itself.
 import { getProvinces } from 'thai-address-universal'
 import {
+  areasWithPostcode,
   listAddressAreas,
   listDistricts,
   listProvinces,
   listSubdistricts,
+  listSubdistrictsWithPostcodes,
+  matchProvinceName,
   postcodesFor,
   PROVINCE_CODES,
+  PROVINCE_NAMES,
   provinceCode,
   validateThaiAddress,
   type ThaiAddressParts,
@@ -130,5 +134,47 @@ describe('lists', () => {
     assert.equal(await provinceCode('สงขลา'), '90')
     assert.equal(await provinceCode('นราธิวาส'), '96')
     assert.equal(await provinceCode('ไม่มี'), undefined)
+  })
+})
+
+describe('lists for the address pickers', () => {
+  test('PROVINCE_NAMES (synchronous) are exactly the dataset provinces in Thai order', async () => {
+    assert.deepEqual(PROVINCE_NAMES, await listProvinces())
+  })
+
+  test('matchProvinceName accepts what validation accepts and gives the canonical name', () => {
+    assert.equal(matchProvinceName('กทม.'), 'กรุงเทพมหานคร')
+    assert.equal(matchProvinceName('Bangkok'), 'กรุงเทพมหานคร')
+    assert.equal(matchProvinceName('จังหวัดเชียงใหม่'), 'เชียงใหม่')
+    assert.equal(matchProvinceName(' สงขลา '), 'สงขลา')
+    for (const junk of ['', '   ', 'ไม่มีจังหวัดนี้', '😀', 'x'.repeat(100_000)]) assert.equal(matchProvinceName(junk), undefined, junk.slice(0, 10))
+  })
+
+  test('จอมทอง in Bangkok and in Chiang Mai each list their own subdistricts, with postcodes', async () => {
+    const bkk = await listSubdistrictsWithPostcodes('กรุงเทพมหานคร', 'จอมทอง')
+    const cm = await listSubdistrictsWithPostcodes('เชียงใหม่', 'อำเภอจอมทอง')
+    assert.deepEqual(bkk.map((s) => s.name), await listSubdistricts('กรุงเทพมหานคร', 'จอมทอง'))
+    assert.ok(bkk.some((s) => s.name === 'บางขุนเทียน'))
+    assert.ok(!cm.some((s) => s.name === 'บางขุนเทียน'))
+    assert.ok(bkk.every((s) => s.postcodes.every((p) => p.startsWith('10'))), JSON.stringify(bkk))
+    assert.ok(cm.length > 0 && cm.every((s) => s.postcodes.every((p) => p.startsWith('50'))), JSON.stringify(cm))
+  })
+
+  test('a subdistrict with two postcodes lists both; unknown places list nothing', async () => {
+    const phuket = await listSubdistrictsWithPostcodes('ภูเก็ต', 'เมืองภูเก็ต')
+    assert.deepEqual(phuket.find((s) => s.name === 'ฉลอง'), { name: 'ฉลอง', postcodes: ['83000', '83130'] })
+    assert.deepEqual(await listSubdistrictsWithPostcodes('เชียงใหม่', 'หาดใหญ่'), [])
+    assert.deepEqual(await listSubdistrictsWithPostcodes('😀', '😀'), [])
+  })
+
+  test('areasWithPostcode: every area a postcode serves, Thai digits accepted, junk gives nothing', async () => {
+    const yaowarat = await areasWithPostcode('๑๐๑๐๐')
+    assert.ok(yaowarat.some((a) => a.district === 'สัมพันธวงศ์' && a.subdistrict === 'จักรวรรดิ์'))
+    assert.ok(yaowarat.every((a) => a.province === 'กรุงเทพมหานคร' && a.postcode === '10100'))
+    const chalong = await areasWithPostcode(' 83130 ')
+    assert.ok(chalong.some((a) => a.subdistrict === 'ฉลอง'))
+    for (const junk of ['', '1010', '101000', '00000', '99999', 'abcde', '😀', '1'.repeat(100_000)]) {
+      assert.deepEqual(await areasWithPostcode(junk), [], junk.slice(0, 10))
+    }
   })
 })

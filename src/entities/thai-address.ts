@@ -148,6 +148,29 @@ export async function postcodesFor(province: string, district: string, subdistri
   return s ? [...s.postcodes].sort() : []
 }
 
+/** A subdistrict (ตำบล / แขวง) of a district with the postcodes serving it (none for an uninhabited island). */
+export type SubdistrictEntry = { readonly name: string; readonly postcodes: readonly string[] }
+
+/** Subdistricts of a district of a province with their postcodes, in Thai order; empty when either is unknown. */
+export async function listSubdistrictsWithPostcodes(province: string, district: string): Promise<SubdistrictEntry[]> {
+  const p = find((await addressIndex()).provinces, province, 'province')
+  const d = p && find(p.districts, district, 'district')
+  if (!d) return []
+  return [...d.subdistricts.values()].map((s) => ({ name: s.name, postcodes: [...s.postcodes].sort() })).sort((a, b) => byThai(a.name, b.name))
+}
+
+/**
+ * The areas a postcode serves (Thai or ASCII digits, spaces ignored), ordered by province,
+ * district and subdistrict in Thai order; empty for anything that is not a known 5-digit postcode.
+ */
+export async function areasWithPostcode(postcode: string): Promise<ThaiAddressArea[]> {
+  const code = toAsciiDigits(postcode.slice(0, 20)).replace(/\s/g, '')
+  if (!/^[1-9]\d{4}$/.test(code)) return []
+  return (await addressIndex()).areas
+    .filter((a) => a.postcode === code)
+    .sort((a, b) => byThai(a.province, b.province) || byThai(a.district, b.district) || byThai(a.subdistrict, b.subdistrict))
+}
+
 /** Every (province, district, subdistrict, postcode) combination with a postcode, in dataset order. */
 export async function listAddressAreas(): Promise<readonly ThaiAddressArea[]> {
   return (await addressIndex()).areas
@@ -171,6 +194,27 @@ export const PROVINCE_CODES: Readonly<Record<string, string>> = Object.freeze({
   นครศรีธรรมราช: '80', กระบี่: '81', พังงา: '82', ภูเก็ต: '83', สุราษฎร์ธานี: '84', ระนอง: '85', ชุมพร: '86',
   สงขลา: '90', สตูล: '91', ตรัง: '92', พัทลุง: '93', ปัตตานี: '94', ยะลา: '95', นราธิวาส: '96',
 })
+
+/**
+ * The 77 province names in Thai order, without loading the dataset (renderers are synchronous).
+ * They are PROVINCE_CODES' keys, which the index build checks against the dataset, so they are
+ * exactly the names listProvinces() returns.
+ */
+export const PROVINCE_NAMES: readonly string[] = Object.freeze(Object.keys(PROVINCE_CODES).sort(byThai))
+const PROVINCE_BY_KEY = new Map(PROVINCE_NAMES.map((name) => [key(name), name]))
+
+/**
+ * The canonical name of a province written any way validateThaiAddress accepts ("กทม.",
+ * "จังหวัดเชียงใหม่"), synchronously; undefined when it is not a province.
+ */
+export function matchProvinceName(raw: string): string | undefined {
+  if (!raw.trim() || raw.length > 200) return undefined
+  for (const k of candidates(raw, 'province')) {
+    const hit = PROVINCE_BY_KEY.get(k)
+    if (hit) return hit
+  }
+  return undefined
+}
 
 /** The DOPA code of a province (any spelling validateThaiAddress accepts); undefined when unknown. */
 export async function provinceCode(province: string): Promise<string | undefined> {

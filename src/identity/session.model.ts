@@ -27,6 +27,11 @@ export type SessionData = {
   reauthAt?: number
   /** A message key shown once on the next page (e.g. "you were signed out after 30 minutes"). */
   flash?: string
+  /**
+   * A questionnaire page posted after the session timed out: kept (for that user only) across the
+   * sign-in and saved as a draft when the user is back on the page (src/web/portal/assessment.routes.tsx).
+   */
+  pendingDraft?: { userId: string; url: string; body: Record<string, unknown>; at: number }
   /** Masked e-mail shown on the "check your e-mail" page after registering. */
   registeredEmail?: string
 }

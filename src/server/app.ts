@@ -11,12 +11,16 @@ import { termsRoute } from '#src/web/auth/registration.routes.tsx'
 import { accountRoutes } from '#src/web/account/account.routes.tsx'
 import { twoStepAccountRoutes } from '#src/web/account/two-step.routes.tsx'
 import { adminRoutes } from '#src/web/admin/admin.routes.tsx'
+import { assessmentRoutes, receiptRoutes } from '#src/web/portal/assessment.routes.tsx'
 import { portalRoutes } from '#src/web/portal/portal.routes.tsx'
+import { attachmentRoutes } from '#src/web/portal/attachments.routes.tsx'
+import { basicReportRoutes } from '#src/web/portal/basic-report.routes.tsx'
 import { staffRoutes } from '#src/web/staff/staff.routes.tsx'
 import { devRoutes } from '#src/web/dev/dev.routes.tsx'
 import { mailboxRoutes } from '#src/web/dev/mailbox.routes.tsx'
 import { opsRoutes } from '#src/web/public/ops.routes.ts'
 import { publicRoutes } from '#src/web/public/public.routes.tsx'
+import { thaiAddressRoutes } from '#src/web/public/thai-address.routes.ts'
 import type { AppDeps } from './deps.ts'
 import { actorPlugin } from './plugins/actor.ts'
 import { assetsPlugin } from './plugins/assets.ts'
@@ -70,11 +74,16 @@ export async function buildApp(deps: AppDeps, opts: BuildAppOptions = {}): Promi
 
   await app.register(opsRoutes)
   await app.register(publicRoutes)
+  await app.register(thaiAddressRoutes, { prefix: '/reference/thai-address' })
   await app.register(termsRoute)
   await app.register(authRoutes, { prefix: '/auth' })
   await app.register(accountRoutes, { prefix: '/account' })
   await app.register(twoStepAccountRoutes, { prefix: '/account/two-step' })
   await app.register(portalRoutes, { prefix: '/portal' })
+  await app.register(assessmentRoutes, { prefix: '/portal/assessments' })
+  await app.register(receiptRoutes, { prefix: '/portal/receipts' })
+  await app.register(attachmentRoutes, { prefix: '/portal/assessments' })
+  await app.register(basicReportRoutes, { prefix: '/portal/assessments' })
   await app.register(staffRoutes, { prefix: '/staff' })
   await app.register(adminRoutes, { prefix: '/admin' })
   if (!deps.config.isProduction) await app.register(devRoutes, { prefix: '/dev' })

@@ -5,7 +5,7 @@
 import type { Actor } from '#src/identity/permissions.ts'
 import { isUuid } from '#src/platform/ids.ts'
 import type { AppDeps } from '#src/server/deps.ts'
-import { findSubmission, type SubmissionRow } from './submissions.repo.ts'
+import { findSubmission, listSubmissions, type SubmissionRow } from './submissions.repo.ts'
 import { notFound, requireEntityActor } from './submissions.shared.ts'
 
 export type GetReceiptOptions = { actor: Actor } & ({ submissionId: string } | { receiptRef: string })
@@ -17,4 +17,11 @@ export async function getReceipt(deps: Pick<AppDeps, 'database'>, opts: GetRecei
   const row = await findSubmission(deps.database.db, actor.entityId, by)
   if (!row) throw notFound()
   return row
+}
+
+/** Every submitted version of the business's assessment, newest first. */
+export async function listSubmissionsForActor(deps: Pick<AppDeps, 'database'>, opts: { actor: Actor; assessmentId: string }): Promise<SubmissionRow[]> {
+  const actor = requireEntityActor(opts.actor)
+  if (!isUuid(opts.assessmentId)) throw notFound()
+  return (await listSubmissions(deps.database.db, actor.entityId, opts.assessmentId)).reverse()
 }

@@ -20,7 +20,7 @@ import { acceptAssessment, returnForCorrection } from './review-assessment.ts'
 import { saveDraft } from './save-draft.ts'
 import { submitAssessment } from './submit-assessment.ts'
 import { definitionForVersion, snapshotSha256 } from './submissions.shared.ts'
-import { assessmentCycles, assessments, attachments, submissions } from './submissions.tables.ts'
+import { assessmentAnswers, assessmentCycles, assessmentEvents, assessments, attachments, submissions } from './submissions.tables.ts'
 import { upsertPartAnswers } from './submissions.repo.ts'
 import { seedDemoCycle } from '#src/db/seed/demo-cycle.ts'
 
@@ -73,9 +73,11 @@ const stored = (mediaType: 'application/pdf' | 'image/png' = 'application/pdf') 
 async function fillGoldShop(actor: Actor & { kind: 'user' }, cycleCode = '2569') {
   const view = await getAssessmentForActor(deps(), { actor, cycleCode })
   const ids: Record<string, string> = {}
+  const fieldOf = { AML_POLICY: 'C1_1_evidence', ENTERPRISE_RISK_ASSESSMENT: 'C2_1_evidence' } as Record<string, string>
   for (const ref of GOLD_SHOP_ATTACHMENTS) {
-    const partId = ref.documentType === 'AML_POLICY' || ref.documentType === 'ENTERPRISE_RISK_ASSESSMENT' ? 'part-c' : 'part-a'
-    const row = await addAttachment(deps(), { actor, cycleCode, partId, documentType: ref.documentType, stored: stored() })
+    const fieldPath = fieldOf[ref.documentType] ?? 'A18'
+    const partId = fieldPath === 'A18' ? 'part-a' : 'part-c'
+    const row = await addAttachment(deps(), { actor, cycleCode, partId, fieldPath, documentType: ref.documentType, stored: stored() })
     ids[ref.id] = row.id
   }
   const answers = JSON.parse(JSON.stringify(goldShopAnswersV1), (k, v: unknown) => (k === 'attachmentId' && typeof v === 'string' ? ids[v] : v)) as Record<string, unknown>
@@ -206,7 +208,7 @@ describe('submitAssessment', () => {
     // Not editable any more.
     const { partId, pageId } = pageOf('A08_registered')
     await assert.rejects(saveDraft(deps(), { actor: a, cycleCode: '2569', partId, pageId, rawPost: {} }), rejectsWith('INVALID_TRANSITION'))
-    await assert.rejects(addAttachment(deps(), { actor: a, cycleCode: '2569', partId: 'part-a', documentType: 'OTHER', stored: stored() }), rejectsWith('INVALID_TRANSITION'))
+    await assert.rejects(addAttachment(deps(), { actor: a, cycleCode: '2569', partId: 'part-a', fieldPath: 'A18', documentType: 'OTHER', stored: stored() }), rejectsWith('INVALID_TRANSITION'))
   })
 
   test('20 parallel submits of one assessment: exactly one submission and one receipt', async () => {
@@ -322,11 +324,11 @@ describe('attachments', () => {
     const actor = await business()
     await getAssessmentForActor(deps(), { actor, cycleCode: '2569' })
     const bad = { ...stored(), mediaType: 'image/gif' } as unknown as ReturnType<typeof stored>
-    await assert.rejects(addAttachment(deps(), { actor, cycleCode: '2569', partId: 'part-a', documentType: 'OTHER', stored: bad }), rejectsWith('UNSUPPORTED_MEDIA_TYPE'))
+    await assert.rejects(addAttachment(deps(), { actor, cycleCode: '2569', partId: 'part-a', fieldPath: 'A18', documentType: 'OTHER', stored: bad }), rejectsWith('UNSUPPORTED_MEDIA_TYPE'))
     assert.deepEqual(removedKeys, [bad.key])
-    await assert.rejects(addAttachment(deps(), { actor, cycleCode: '2569', partId: 'part-a', documentType: 'NOPE', stored: stored() }), rejectsWith('VALIDATION'))
+    await assert.rejects(addAttachment(deps(), { actor, cycleCode: '2569', partId: 'part-a', fieldPath: 'A18', documentType: 'NOPE', stored: stored() }), rejectsWith('VALIDATION'))
     const file = stored()
-    const row = await addAttachment(deps(), { actor, cycleCode: '2569', partId: 'part-a', documentType: 'DBD_CERTIFICATE', stored: file })
+    const row = await addAttachment(deps(), { actor, cycleCode: '2569', partId: 'part-a', fieldPath: 'A18', documentType: 'DBD_CERTIFICATE', stored: file })
     assert.equal((await getAssessmentForActor(deps(), { actor, cycleCode: '2569' })).attachments.length, 1)
     await removeAttachment(deps(), { actor, cycleCode: '2569', attachmentId: row.id })
     assert.equal((await getAssessmentForActor(deps(), { actor, cycleCode: '2569' })).attachments.length, 0)
@@ -344,6 +346,97 @@ describe('attachments', () => {
     removedKeys.length = 0
     await removeAttachment(deps(), { actor, cycleCode: '2569', attachmentId: att!.id })
     assert.deepEqual(removedKeys, [])
+  })
+})
+
+describe('attachments in the stored answers', () => {
+  const storedParts = async (assessmentId: string) => {
+    const rows = await tdb.handle.db.select().from(assessmentAnswers).where(eq(assessmentAnswers.assessmentId, assessmentId))
+    return Object.fromEntries(rows.map((r) => [r.partId, r.answers as Record<string, unknown>]))
+  }
+  const add = (actor: Actor, over: { partId: string; fieldPath: string; documentType: string }, file: ReturnType<typeof stored> = stored()) =>
+    addAttachment(deps(), { actor, cycleCode: '2569', ...over, stored: file })
+
+  test('an upload to a top-level question and to a group cell appears in the stored answers; removing takes it out', async () => {
+    const actor = await business()
+    const view = await getAssessmentForActor(deps(), { actor, cycleCode: '2569' })
+    // Part ก with a stored licence row (A07) besides the pre-filled answers.
+    const partA = (await storedParts(view.assessmentId))['part-a'] ?? {}
+    await upsertPartAnswers(tdb.handle.db, { assessmentId: view.assessmentId, partId: 'part-a', answers: { ...partA, A07: [{ number: 'ก-123' }] }, now: clock.now(), userId: actor.id })
+    const policy = await add(actor, { partId: 'part-c', fieldPath: 'C1_1_evidence', documentType: 'AML_POLICY' })
+    const policy2 = await add(actor, { partId: 'part-c', fieldPath: 'C1_1_evidence', documentType: 'AML_POLICY' })
+    const licence = await add(actor, { partId: 'part-a', fieldPath: 'A07.0.document', documentType: 'SECTOR_LICENCE' })
+    assert.equal(policy.fieldId, 'C1_1_evidence')
+    let parts = await storedParts(view.assessmentId)
+    assert.deepEqual(parts['part-c']!.C1_1_evidence, [
+      { attachmentId: policy.id, documentType: 'AML_POLICY' },
+      { attachmentId: policy2.id, documentType: 'AML_POLICY' },
+    ])
+    assert.deepEqual(parts['part-a']!.A07, [{ number: 'ก-123', document: [{ attachmentId: licence.id, documentType: 'SECTOR_LICENCE' }] }])
+    assert.equal(parts['part-a']!.A01, view.answers.A01, 'the rest of the part is kept')
+    // The engine sees them: the page shows them and submission counts them.
+    const seen = await getAssessmentForActor(deps(), { actor, cycleCode: '2569' })
+    assert.equal((seen.answers.C1_1_evidence as unknown[]).length, 2)
+
+    await removeAttachment(deps(), { actor, cycleCode: '2569', attachmentId: policy.id })
+    await removeAttachment(deps(), { actor, cycleCode: '2569', attachmentId: licence.id })
+    parts = await storedParts(view.assessmentId)
+    assert.deepEqual(parts['part-c']!.C1_1_evidence, [{ attachmentId: policy2.id, documentType: 'AML_POLICY' }])
+    assert.deepEqual(parts['part-a']!.A07, [{ number: 'ก-123' }])
+    await removeAttachment(deps(), { actor, cycleCode: '2569', attachmentId: policy2.id })
+    assert.equal((await storedParts(view.assessmentId))['part-c']!.C1_1_evidence, undefined)
+    const events = await tdb.handle.db.select().from(assessmentEvents).where(eq(assessmentEvents.assessmentId, view.assessmentId))
+    assert.equal(events.filter((e) => e.kind === 'attachment_added').length, 3)
+    assert.equal(events.filter((e) => e.kind === 'attachment_removed').length, 3)
+  })
+
+  test('a wrong field path or document type is refused with a message, and the stored file removed', async () => {
+    const actor = await business()
+    const view = await getAssessmentForActor(deps(), { actor, cycleCode: '2569' })
+    const cases: { partId: string; fieldPath: string; documentType: string; messageKey: string }[] = [
+      { partId: 'part-c', fieldPath: 'C1_1', documentType: 'AML_POLICY', messageKey: 'questionnaire.upload.errors.field' }, // not a file question
+      { partId: 'part-a', fieldPath: 'C1_1_evidence', documentType: 'AML_POLICY', messageKey: 'questionnaire.upload.errors.field' }, // another part
+      { partId: 'part-c', fieldPath: 'C9_9_evidence', documentType: 'AML_POLICY', messageKey: 'questionnaire.upload.errors.field' }, // unknown
+      { partId: 'part-c', fieldPath: '../C1_1_evidence', documentType: 'AML_POLICY', messageKey: 'questionnaire.upload.errors.field' },
+      { partId: 'part-a', fieldPath: 'A07.0.document', documentType: 'SECTOR_LICENCE', messageKey: 'questionnaire.upload.errors.field' }, // no stored row
+      { partId: 'part-a', fieldPath: 'A07.0.number', documentType: 'SECTOR_LICENCE', messageKey: 'questionnaire.upload.errors.field' }, // not a file column
+      { partId: 'part-c', fieldPath: 'C1_1_evidence', documentType: 'DBD_CERTIFICATE', messageKey: 'questionnaire.errors.file.documentType' },
+      { partId: 'part-c', fieldPath: 'C1_1_evidence', documentType: 'NOPE', messageKey: 'questionnaire.errors.unknownDocumentType' },
+    ]
+    for (const c of cases) {
+      const file = stored()
+      await assert.rejects(add(actor, c, file), (e: unknown) => e instanceof AppError && e.code === 'VALIDATION' && e.messageKey === c.messageKey, c.fieldPath)
+      assert.ok(removedKeys.includes(file.key), `${c.fieldPath}: file removed`)
+    }
+    assert.equal((await tdb.handle.db.select().from(attachments)).length, 0)
+    assert.equal((await storedParts(view.assessmentId))['part-c'], undefined)
+  })
+
+  test("a question's maximum number of files is kept", async () => {
+    const actor = await business()
+    await getAssessmentForActor(deps(), { actor, cycleCode: '2569' })
+    for (let i = 0; i < 5; i++) await add(actor, { partId: 'part-c', fieldPath: 'C1_1_evidence', documentType: 'AML_POLICY' })
+    await assert.rejects(add(actor, { partId: 'part-c', fieldPath: 'C1_1_evidence', documentType: 'AML_POLICY' }), (e: unknown) => e instanceof AppError && e.messageKey === 'questionnaire.errors.file.tooMany')
+  })
+
+  test('uploads after submission are refused (INVALID_TRANSITION) and the file removed', async () => {
+    const actor = await business()
+    await fillGoldShop(actor)
+    assert.ok((await submit(actor)).ok)
+    const file = stored()
+    await assert.rejects(add(actor, { partId: 'part-c', fieldPath: 'C1_1_evidence', documentType: 'AML_POLICY' }, file), (e: unknown) => e instanceof AppError && e.code === 'INVALID_TRANSITION' && e.messageKey === 'questionnaire.errors.notEditable')
+    assert.ok(removedKeys.includes(file.key))
+  })
+
+  test("another business's attachment id is not found, and its answers are untouched", async () => {
+    const a = await business()
+    const b = await business()
+    const viewA = await getAssessmentForActor(deps(), { actor: a, cycleCode: '2569' })
+    await getAssessmentForActor(deps(), { actor: b, cycleCode: '2569' })
+    const att = await add(a, { partId: 'part-c', fieldPath: 'C1_1_evidence', documentType: 'AML_POLICY' })
+    await assert.rejects(removeAttachment(deps(), { actor: b, cycleCode: '2569', attachmentId: att.id }), rejectsWith('NOT_FOUND'))
+    await assert.rejects(removeAttachment(deps(), { actor: b, cycleCode: '2569', attachmentId: 'not-a-uuid' }), rejectsWith('NOT_FOUND'))
+    assert.deepEqual((await storedParts(viewA.assessmentId))['part-c']!.C1_1_evidence, [{ attachmentId: att.id, documentType: 'AML_POLICY' }])
   })
 })
 

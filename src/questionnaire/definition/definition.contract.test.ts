@@ -50,7 +50,16 @@ for (const [version, definition] of Object.entries(QUESTIONNAIRE_DEFINITIONS)) {
 
     test('has parts ก ข ค ง with part ข on two pages', () => {
       assert.deepEqual(definition.parts.map((p) => p.id), ['part-a', 'part-b', 'part-c', 'part-d'])
-      assert.deepEqual(definition.parts.map((p) => th[p.letter]), ['ก', 'ข', 'ค', 'ง'])
+      assert.deepEqual(
+        definition.parts.map((p) => `${th[p.letter]} ${th[p.title]}`),
+        // AMLO's own labels, exactly (the product brief)
+        [
+          'ก. ข้อมูลการจดทะเบียนขององค์กรผู้มีหน้าที่รายงาน',
+          'ข. ข้อมูลโครงสร้างองค์กร',
+          'ค. ข้อมูลเกี่ยวกับการควบคุมหรือกำกับการปฏิบัติตามกฎหมาย',
+          'ง. ข้อมูลการประเมินความเสี่ยง',
+        ],
+      )
       assert.deepEqual(definition.parts.find((p) => p.id === 'part-b')?.pages.map((p) => p.id), ['1', '2'])
       for (const part of definition.parts) {
         assert.match(part.id, PART_ID)

@@ -12,6 +12,8 @@ declare module 'fastify' {
   interface FastifyRequest {
     /** Why a signed-in session ended on this request, to explain it on the sign-in page. */
     sessionEnded?: 'idle' | 'absolute' | 'account'
+    /** The user whose session just timed out (idle or absolute) on this request. */
+    endedUserId?: string
   }
 }
 
@@ -35,6 +37,7 @@ export const actorPlugin = fp(async (app: FastifyInstance) => {
     const state = sessionState(s, now)
     if (state !== 'valid') {
       req.sessionEnded = state === 'idle_expired' ? 'idle' : 'absolute'
+      req.endedUserId = s.userId
       // Keep the form token: a form posted after the time-out then gets "please sign in again"
       // (and its page can keep what was typed), not "this form has expired".
       const csrf = s._csrf

@@ -38,7 +38,11 @@ const view = (status: number, code: AppErrorCode, showReference = false): ErrorV
 
 /** Decides status and page for any thrown error. Internals never reach the user (R19). */
 export function classifyError(err: unknown): ErrorView {
-  if (isAppError(err)) return view(err.httpStatus, err.code, err.httpStatus >= 500)
+  if (isAppError(err)) {
+    const v = view(err.httpStatus, err.code, err.httpStatus >= 500)
+    // A refused state change says why in the domain's words ("แบบประเมินนี้ส่งแล้ว จึงแก้ไขไม่ได้ …").
+    return err.code === 'INVALID_TRANSITION' ? { ...v, bodyKey: err.messageKey } : v
+  }
   const fe = err as Partial<FastifyError>
   if (fe.code === 'FST_CSRF_INVALID_TOKEN' || fe.code === 'FST_CSRF_MISSING_SECRET') {
     return { status: 403, code: 'CSRF', titleKey: 'errors.page.csrf.title', bodyKey: 'errors.page.csrf.body', showReference: false }

@@ -1,8 +1,5 @@
 import type { FastifyPluginAsync } from 'fastify'
 import { z } from 'zod'
-import type { LegalForm } from '#src/entities/business-types.model.ts'
-import { findEntityById } from '#src/entities/entities.repo.ts'
-import { registeredName } from '#src/entities/entity-name.rules.ts'
 import type { UserStatus } from '#src/identity/identity.model.ts'
 import { manageEntityUser, type ManageAction } from '#src/identity/manage-entity-user.ts'
 import { can, type Role } from '#src/identity/permissions.ts'
@@ -21,6 +18,10 @@ import { parseForm } from '#src/web/lib/parse-form.ts'
 import { sendPage } from '#src/web/lib/render.tsx'
 import { requirePermission } from '#src/web/lib/require-permission.ts'
 import { respond } from '#src/web/lib/respond.ts'
+import { findCurrentCycle, type Cycle } from '#src/submissions/submissions.repo.ts'
+import { formatDateLong } from '#src/platform/i18n/format.ts'
+import { assessmentPaths, cycleName } from './assessment-pages.tsx'
+import { businessNameOf } from './business-name.ts'
 
 export const USER_STATUS_LABEL = {
   pending_email: 'account.status.pending_email',
@@ -54,8 +55,8 @@ const ACTION_TEXT = {
 
 const ManageInput = z.object({ action: z.enum(['approve', 'deactivate', 'reactivate']) })
 
-function PortalHome({ ctx, businessName, pending }: { ctx: PageContext; businessName: string; pending: number }) {
-  const { t } = ctx
+function PortalHome({ ctx, businessName, pending, cycle }: { ctx: PageContext; businessName: string; pending: number; cycle: Cycle | undefined }) {
+  const { t, locale } = ctx
   const actor = ctx.actor
   return (
     <PageLayout ctx={ctx} title={t('portal.title')}>
@@ -68,8 +69,19 @@ function PortalHome({ ctx, businessName, pending }: { ctx: PageContext; business
           </p>
         </NotificationBanner>
       ) : null}
-      <h2 class="heading-l">{t('portal.assessment.heading')}</h2>
-      <p class="body">{t('portal.assessment.soon')}</p>
+      <h2 class="heading-l">{t('assessment.portal.heading')}</h2>
+      {cycle ? (
+        <>
+          <p class="body">
+            <a class="link" href={assessmentPaths(cycle.code).taskList} id="open-assessment">
+              {t('assessment.portal.open', { cycle: cycleName(cycle, locale) })}
+            </a>
+          </p>
+          <p class="body">{t('assessment.portal.deadline', { date: formatDateLong(cycle.deadline, locale) })}</p>
+        </>
+      ) : (
+        <p class="body">{t('assessment.portal.noCycle')}</p>
+      )}
       {can(actor, 'entity_users:manage:own') ? (
         <p class="body">
           <a href="/portal/users">{t('portal.usersLink')}</a>
@@ -139,23 +151,20 @@ function UsersPage({ ctx, businessName, users, flash }: { ctx: PageContext; busi
 
 export const portalRoutes: FastifyPluginAsync = async (app) => {
   const db = app.deps.database.db
-  async function businessNameOf(entityId: string | null, locale: 'th' | 'en') {
-    const entity = entityId ? await findEntityById(db, entityId) : undefined
-    return entity ? registeredName(entity.nameTh, entity.legalForm as LegalForm, locale, entity.nameEn) : ''
-  }
 
   app.get('/', { preHandler: requirePermission('portal:access:own') }, async (req, reply) => {
     const actor = req.actor
     if (actor.kind !== 'user') throw new AppError('UNAUTHENTICATED', { messageKey: 'errors.page.unauthenticated.title' })
-    const businessName = await businessNameOf(actor.entityId, req.locale)
+    const businessName = await businessNameOf(db, actor, req.locale)
     const pending = can(actor, 'entity_users:manage:own') ? (await listUsersOfActorEntity(db, actor)).filter((u) => u.status === 'pending_approval').length : 0
-    return sendPage(req, reply, (ctx) => <PortalHome ctx={ctx} businessName={businessName} pending={pending} />)
+    const cycle = await findCurrentCycle(db, app.deps.clock.now())
+    return sendPage(req, reply, (ctx) => <PortalHome ctx={ctx} businessName={businessName} pending={pending} cycle={cycle} />)
   })
 
   app.get('/users', { preHandler: requirePermission('entity_users:manage:own') }, async (req, reply) => {
     const actor = req.actor
     if (actor.kind !== 'user') throw new AppError('UNAUTHENTICATED', { messageKey: 'errors.page.unauthenticated.title' })
-    const [users, businessName] = [await listUsersOfActorEntity(db, actor), await businessNameOf(actor.entityId, req.locale)]
+    const [users, businessName] = [await listUsersOfActorEntity(db, actor), await businessNameOf(db, actor, req.locale)]
     const flash = takeFlash(req)
     return sendPage(req, reply, (ctx) => <UsersPage ctx={ctx} users={users} businessName={businessName} flash={flash} />)
   })

@@ -31,6 +31,7 @@ export function PageLayout({ ctx, title, hasErrors = false, children }: PageLayo
         <link rel="stylesheet" href={ctx.asset('/css/app.css')} />
         <script src={ctx.asset('/vendor/htmx.min.js')} defer />
         <script src={ctx.asset('/js/app.js')} defer />
+        <script src={ctx.asset('/js/thai-address.js')} defer />
       </head>
       <body data-idle-ms={user ? String(SESSION_IDLE_MS) : undefined}>
         <a href="#main" class="skip-link">

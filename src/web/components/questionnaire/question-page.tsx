@@ -13,6 +13,7 @@
  * `errorTargetId` says which element an error at a path links to (the day box of a date, the box
  * of an address part, the first option of radios…).
  */
+import type { ComponentChildren } from 'preact'
 import type { MessageKey } from '#src/platform/i18n/catalog.ts'
 import type { Locale } from '#src/platform/i18n/locale.ts'
 import type { MessageParams } from '#src/platform/i18n/translator.ts'
@@ -103,6 +104,14 @@ export type QuestionPageProps = {
   attachments?: Readonly<Record<string, readonly AttachmentView[]>> | undefined
   /** The "+ เพิ่มเอกสาร" target of a file question. */
   addDocumentHref?: ((fieldId: string) => string) | undefined
+  /** Every attachment of the assessment by id (file questions list the ones their answer names). */
+  attachmentsById?: ReadonlyMap<string, AttachmentView> | undefined
+  /** "+ เพิ่มเอกสาร" and "ลบ" as submit buttons of this form (see FieldProps.documentIntents). */
+  documentIntents?: boolean | undefined
+  /** Shown between the title and the form (e.g. AMLO's reasons for a correction). */
+  notice?: ComponentChildren | undefined
+  /** The id of the form element (htmx swaps it after an autosave that changed the questions). */
+  formId?: string | undefined
   /** htmx attributes (autosave) for the form. */
   formAttributes?: FormAttributes | undefined
   /** The page title's element: h1 on a page, h2 where the page is shown inside another (the gallery). */
@@ -153,7 +162,8 @@ export function QuestionPage(props: QuestionPageProps) {
         {t(part.letter)} {t(part.title)}
       </span>
       {props.titleAs === 'h2' ? <h2 class="heading-l">{t(page.title)}</h2> : <h1 class="heading-l">{t(page.title)}</h1>}
-      <Form ctx={ctx} action={props.action} attributes={props.formAttributes}>
+      {props.notice}
+      <Form ctx={ctx} action={props.action} id={props.formId} attributes={props.formAttributes}>
         {/* Pressing Enter in a box submits the form's first button: make it "save draft", not a
             group's add/remove button further down. Hidden from sight and from the tab order. */}
         <button type="submit" name="intent" value="save_draft" class="visually-hidden" tabindex={-1}>
@@ -184,6 +194,8 @@ export function QuestionPage(props: QuestionPageProps) {
                     errorFor={errorFor}
                     attachments={props.attachments?.[def.id]}
                     addDocumentHref={props.addDocumentHref?.(def.id)}
+                    attachmentsById={props.attachmentsById}
+                    documentIntents={props.documentIntents}
                   />
                 ))}
               </fieldset>

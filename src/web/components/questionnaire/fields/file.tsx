@@ -1,6 +1,22 @@
 import { DOCUMENT_TYPE_LABELS, type FieldDefOf } from '#src/questionnaire/engine/index.ts'
 import { ErrorMessage, Hint, describedBy, errorId, groupClass, hintId, labelText } from '#src/web/components/form/field-parts.tsx'
-import type { FieldProps } from './types.ts'
+import type { AttachmentView, FieldProps } from './types.ts'
+
+/** Intent values of the document buttons (see FieldProps.documentIntents). */
+export const addDocumentIntent = (path: string) => `document:${path}`
+export const removeDocumentIntent = (attachmentId: string) => `remove-document:${attachmentId}`
+
+/** The attachments an answer (or a re-posted form value) refers to, in answer order. */
+function referenced(value: unknown, byId: ReadonlyMap<string, AttachmentView>): AttachmentView[] {
+  const items = Array.isArray(value) ? value : value && typeof value === 'object' ? Object.values(value as Record<string, unknown>) : []
+  const out: AttachmentView[] = []
+  for (const item of items) {
+    const id = item && typeof item === 'object' ? (item as { attachmentId?: unknown }).attachmentId : undefined
+    const found = typeof id === 'string' ? byId.get(id) : undefined
+    if (found && !out.includes(found)) out.push(found)
+  }
+  return out
+}
 
 /**
  * `file`: the documents attached to this question, each posted back as hidden
@@ -8,7 +24,8 @@ import type { FieldProps } from './types.ts'
  * "+ เพิ่มเอกสาร" link to the upload page (`addDocumentHref`). Uploading is the documents
  * module's job; this component only lists. The list is the link target for errors (`id`).
  */
-export function FileField({ t, def, name, id, error, attachments = [], addDocumentHref }: FieldProps<FieldDefOf<'file'>>) {
+export function FileField({ t, def, name, id, error, value, attachments: given, attachmentsById, addDocumentHref, documentIntents }: FieldProps<FieldDefOf<'file'>>) {
+  const attachments = given ?? (attachmentsById ? referenced(value, attachmentsById) : [])
   const hint = def.hint ? t(def.hint) : undefined
   const typesId = `${id}-types`
   const types = def.documentTypes.map((d) => t(DOCUMENT_TYPE_LABELS[d])).join(', ')
@@ -28,15 +45,34 @@ export function FileField({ t, def, name, id, error, attachments = [], addDocume
             <ul class="list">
               {attachments.map((a, i) => (
                 <li key={a.id}>
-                  <span class="attachment-list__name">{a.fileName}</span> <span class="hint">({t(DOCUMENT_TYPE_LABELS[a.documentType])})</span>
+                  {a.href ? (
+                    <a class="link attachment-list__name" href={a.href}>
+                      {a.fileName}
+                    </a>
+                  ) : (
+                    <span class="attachment-list__name">{a.fileName}</span>
+                  )} <span class="hint">({t(DOCUMENT_TYPE_LABELS[a.documentType])})</span>
                   <input type="hidden" name={`${name}.${i}.attachmentId`} value={a.id} />
                   <input type="hidden" name={`${name}.${i}.documentType`} value={a.documentType} />
+                  {documentIntents ? (
+                    <>
+                      {' '}
+                      <button type="submit" class="button button--secondary" name="intent" value={removeDocumentIntent(a.id)}>
+                        {t('questionnaire.form.removeDocument')}
+                        <span class="visually-hidden"> {a.fileName}</span>
+                      </button>
+                    </>
+                  ) : null}
                 </li>
               ))}
             </ul>
           )}
         </div>
-        {addDocumentHref ? (
+        {documentIntents ? (
+          <button type="submit" class="button button--secondary" name="intent" value={addDocumentIntent(name)}>
+            {t('questionnaire.form.addDocument')}
+          </button>
+        ) : addDocumentHref ? (
           <a class="link" href={addDocumentHref}>
             {t('questionnaire.form.addDocument')}
           </a>

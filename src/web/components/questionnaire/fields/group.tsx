@@ -61,6 +61,8 @@ export function GroupField(props: FieldProps<FieldDefOf<'group'>>) {
                     value={row[col.id]}
                     error={errorFor(cellName)}
                     errorFor={errorFor}
+                    attachmentsById={props.attachmentsById}
+                    documentIntents={props.documentIntents}
                   />
                 )
               })}

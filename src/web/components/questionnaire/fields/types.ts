@@ -20,6 +20,8 @@ export type AttachmentView = {
   readonly fileName: string
   readonly documentType: DocumentType
   readonly sizeBytes?: number
+  /** Where the business can open it (the file name becomes a link). */
+  readonly href?: string
 }
 
 export type FieldProps<D extends FieldDef | LeafFieldDef = FieldDef | LeafFieldDef> = {
@@ -35,6 +37,16 @@ export type FieldProps<D extends FieldDef | LeafFieldDef = FieldDef | LeafFieldD
   attachments?: readonly AttachmentView[] | undefined
   /** File questions: where "+ เพิ่มเอกสาร" goes (the upload page for this question). */
   addDocumentHref?: string | undefined
+  /**
+   * File questions anywhere (also inside groups): the business's attachments by id, to list the
+   * ones the answer refers to when `attachments` is not given.
+   */
+  attachmentsById?: ReadonlyMap<string, AttachmentView> | undefined
+  /**
+   * File questions: "+ เพิ่มเอกสาร" and "ลบ" are submit buttons of the page's form
+   * (`intent=document:<path>`, `intent=remove-document:<id>`), so what was typed is saved first.
+   */
+  documentIntents?: boolean | undefined
 }
 
 export type FieldRenderer<D extends FieldDef | LeafFieldDef> = (props: FieldProps<D>) => VNode | null

@@ -1,0 +1,75 @@
+import type { assessment as th } from '#locales/th/assessment.ts'
+
+export const assessment = {
+  'assessment.portal.heading': 'Annual risk assessment',
+  'assessment.portal.open': 'Fill in and submit the {cycle}',
+  'assessment.portal.deadline': 'Due by {date}',
+  'assessment.portal.noCycle': 'No assessment cycle is open at the moment. We will e-mail you when the next one opens.',
+
+  'assessment.status.draft': 'Draft',
+  'assessment.status.submitted': 'Submitted',
+  'assessment.status.returned': 'Returned for correction',
+  'assessment.status.accepted': 'Accepted by AMLO',
+  'assessment.statusLabel': 'Assessment status:',
+
+  'assessment.taskList.lead': 'Complete every part, then check your answers and submit them to AMLO. You can save a draft and come back at any time.',
+  'assessment.taskList.partsHeading': 'Parts of the assessment',
+  'assessment.taskList.checkAndSubmit': 'Check your answers and submit',
+  'assessment.taskList.completeCount': '{done} of {total} parts complete',
+  'assessment.taskList.viewSubmitted': 'View what you submitted',
+
+  'assessment.submitted.confirmation': 'Submitted to AMLO on {time}',
+  'assessment.submitted.receiptRef': 'Receipt number {ref}',
+
+  'assessment.returned.title': 'AMLO has returned your assessment for correction',
+  'assessment.returned.lead': 'Please correct the items below and submit again.',
+  'assessment.returned.part': '{part}: {reason}',
+  'assessment.returned.field': '{question}: {reason}',
+
+  'assessment.nav.taskList': 'Back to the assessment',
+  'assessment.nav.pageOf': 'Page {n} of {total}',
+
+  'assessment.savedAt': 'Draft saved at {time}',
+  'assessment.autosave.saved': 'Saved automatically at {time}',
+  'assessment.autosave.savedWithProblems': 'Saved automatically at {time}. Some answers are not valid yet: press “Save draft” to see them.',
+  'assessment.autosave.failed': 'Could not save automatically. Your answers are still on this page: press “Save draft”.',
+  'assessment.restored': 'You were signed out after a period of inactivity. What you had entered before that has been saved.',
+  'assessment.documentRemoved': 'Removed the document {name}',
+
+  'assessment.check.title': 'Check your answers: {part}',
+  'assessment.check.complete': 'This part is complete.',
+  'assessment.check.incomplete': 'This part still has {count} answers to give or correct.',
+
+  'assessment.submit.title': 'Check your answers and submit',
+  'assessment.submit.lead': 'Check every part before you submit. Once submitted, the assessment cannot be changed unless AMLO returns it for correction.',
+  'assessment.submit.notReady': 'You cannot submit yet: {count} answers need to be given or corrected first.',
+  'assessment.submit.declarationHeading': 'Declaration',
+  'assessment.submit.declarationText': 'I declare that the information and documents given in this assessment are correct, complete and true.',
+  'assessment.submit.name': 'Full name of the person making the declaration',
+  'assessment.submit.position': 'Position',
+  'assessment.submit.positionHint': 'For example, managing director or compliance officer',
+  'assessment.submit.confirm': 'I confirm the declaration above',
+  'assessment.submit.button': 'Submit',
+  'assessment.submit.errors.name': 'Enter the full name of the person making the declaration',
+  'assessment.submit.errors.position': 'Enter the position of the person making the declaration',
+  'assessment.submit.errors.confirm': 'Confirm the declaration',
+  'assessment.submit.errors.tooLong': 'This is too long (200 characters at most)',
+
+  'assessment.receipt.title': 'Submission complete',
+  'assessment.receipt.ref': 'Receipt number',
+  'assessment.receipt.time': 'Submitted on',
+  'assessment.receipt.version': 'Version',
+  'assessment.receipt.declarant': 'Declared by',
+  'assessment.receipt.hash': 'Data checksum (SHA-256)',
+  'assessment.receipt.emailSent': 'We have e-mailed the receipt to you. Keep the receipt number as proof.',
+  'assessment.receipt.next': 'AMLO will review your submission. If anything needs correcting, we will tell you by e-mail and on this page.',
+
+  'assessment.view.title': 'What you submitted',
+  'assessment.view.readOnly': 'This assessment has been submitted, so it is shown read-only.',
+  'assessment.view.historyHeading': 'Submission history',
+  'assessment.view.historyCaption': 'Versions submitted to AMLO',
+  'assessment.view.documentsHeading': 'Attachments',
+  'assessment.view.documentsCaption': 'Documents attached to the assessment',
+  'assessment.view.colDocument': 'Document',
+  'assessment.view.colType': 'Type',
+} as const satisfies Record<keyof typeof th, string>
