@@ -14,7 +14,7 @@ import { returnForCorrection } from '#src/submissions/review-assessment.ts'
 import { insertAttachment, upsertPartAnswers } from '#src/submissions/submissions.repo.ts'
 import { definitionForVersion } from '#src/submissions/submissions.shared.ts'
 import { assessmentAnswers, submissions } from '#src/submissions/submissions.tables.ts'
-import { goldShopAnswersV1, GOLD_SHOP_ATTACHMENTS } from '#tests/fixtures/questionnaires/v1-gold-shop.ts'
+import { fillCompleteAssessment } from '#tests/support/complete-assessment.ts'
 import { Client, TEST_PASSWORD, makeEntity, makeUser } from '#tests/support/builders.ts'
 import { createTestApp, html, type TestApp } from '#tests/support/test-app.ts'
 
@@ -53,34 +53,7 @@ async function business(username = `owner${++serial}`) {
   return { c, user, entity, actor }
 }
 
-/** Stores the gold shop's complete answers and its four attachments (as if uploaded). */
-async function fillComplete(actor: Actor & { kind: 'user' }) {
-  const view = await getAssessmentForActor(t.deps, { actor, cycleCode: '2569' })
-  const ids: Record<string, string> = {}
-  for (const [i, ref] of GOLD_SHOP_ATTACHMENTS.entries()) {
-    const row = await insertAttachment(db(), {
-      assessmentId: view.assessmentId,
-      entityId: actor.entityId!,
-      partId: ref.documentType === 'AML_POLICY' || ref.documentType === 'ENTERPRISE_RISK_ASSESSMENT' ? 'part-c' : 'part-a',
-      fieldId: null,
-      documentType: ref.documentType,
-      fileKey: `${i}`.padStart(32, '0'),
-      displayName: `เอกสาร-${i}.pdf`,
-      mediaType: 'application/pdf',
-      sizeBytes: 1234,
-      sha256: 'a'.repeat(64),
-      uploadedBy: actor.id,
-      uploadedAt: t.clock.now(),
-    })
-    ids[ref.id] = row.id
-  }
-  const answers = JSON.parse(JSON.stringify(goldShopAnswersV1), (k, v: unknown) => (k === 'attachmentId' && typeof v === 'string' ? ids[v] : v)) as Record<string, unknown>
-  const all = { ...answers, A01: view.answers.A01, A02: view.answers.A02 }
-  for (const part of def.parts) {
-    await upsertPartAnswers(db(), { assessmentId: view.assessmentId, partId: part.id, answers: { ...answersForPart(def, all, part.id) }, now: t.clock.now(), userId: actor.id })
-  }
-  return view.assessmentId
-}
+const fillComplete = (actor: Actor & { kind: 'user' }) => fillCompleteAssessment(t.deps, { ...actor, entityId: actor.entityId! })
 
 async function storedAnswers(assessmentId: string, partId: string) {
   const rows = await db().select().from(assessmentAnswers).where(eq(assessmentAnswers.assessmentId, assessmentId))
