@@ -12,7 +12,7 @@ const DOMAIN_FORBIDDEN = [
 ]
 
 export default tseslint.config(
-  { ignores: ['node_modules/**', 'data/**', '.cache/**', 'reports/**', 'test-results/**', 'playwright-report/**', 'src/db/migrations/**'] },
+  { ignores: ['node_modules/**', 'dist/**', 'data/**', '.cache/**', 'reports/**', 'test-results/**', 'playwright-report/**', 'src/db/migrations/**'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

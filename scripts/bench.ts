@@ -2,14 +2,16 @@
  * `npm run bench [-- --postgres] [--only TEXT] [--duration S] [--connections N] [--runs N]`
  *
  * 1. Ceiling: a bare Fastify hello-world (scripts/bench/hello-server.ts) on this machine.
- * 2. AMRAC start-up: cold start on an empty data dir / fresh PostgreSQL database (migrations + seed)
- *    until /readyz answers 200, then a warm restart on the same data.
+ * 2. AMRAC start-up as `npm start` runs it (prestart's build check, then node dist/server.mjs): cold
+ *    start on an empty data dir (a copy of the PGlite template in .cache; the first run on a
+ *    checkout builds it) / fresh PostgreSQL database (migrations + seed) until /readyz answers 200,
+ *    then a warm restart on the same data.
  * 3. Every scenario of scripts/bench/scenarios.ts: short warm-up, then N runs; the table shows the
  *    median req/s, p50 and p99 and the totals of non-2xx, unexpected statuses and errors.
  * Writes reports/bench/bench-<database>.json; exits 1 if any scenario had errors or unexpected statuses.
  * Everything runs on 127.0.0.1; every child process is stopped by its PID, also on errors and Ctrl-C.
  */
-import { spawn, type ChildProcess } from 'node:child_process'
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process'
 import { randomBytes } from 'node:crypto'
 import fs from 'node:fs'
 import net from 'node:net'
@@ -18,6 +20,8 @@ import path from 'node:path'
 import { parseArgs } from 'node:util'
 import autocannon, { type Options, type Result } from 'autocannon'
 import pg from 'pg'
+import type { DatabaseHandle } from '#src/db/client.ts'
+import { databaseTarget, withDatabase } from './bench/assessment-data.ts'
 import { scenarios, type Scenario, type Target } from './bench/scenarios.ts'
 
 const ROOT = path.resolve(import.meta.dirname, '..')
@@ -59,8 +63,17 @@ const adminUrl = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.
 type Child = { name: string; proc: ChildProcess; output: () => string; exited: Promise<number | null> }
 const children = new Set<Child>()
 
+/** AMRAC runs as `npm start` runs it: the bundle from scripts/build-server.mjs, not through tsx. */
+const APP_ENTRY = 'src/server/main.ts'
+
+/** What `npm start`'s prestart does before the server starts: rebuild dist/ if a source changed. */
+function prestart(): void {
+  const res = spawnSync(process.execPath, ['scripts/build-server.mjs', '--if-stale'], { cwd: ROOT, stdio: 'inherit' })
+  if (res.status !== 0) throw new Error('scripts/build-server.mjs failed')
+}
+
 function startChild(name: string, script: string, env: Record<string, string>): Child {
-  const proc = spawn(process.execPath, ['--import', 'tsx', script], {
+  const proc = spawn(process.execPath, script === APP_ENTRY ? ['dist/server.mjs'] : ['--import', 'tsx', script], {
     cwd: ROOT,
     env: { ...process.env, ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -360,18 +373,43 @@ async function main(): Promise<number> {
 
     process.stderr.write(`AMRAC cold start (${database}, empty)\n`)
     let t0 = performance.now()
+    prestart()
     let app = startChild('AMRAC (cold)', 'src/server/main.ts', appEnv)
     startup.coldMs = Math.round(await waitReady(app, base + '/readyz', t0))
     await stopChild(app)
 
     process.stderr.write('AMRAC warm restart\n')
     t0 = performance.now()
+    prestart()
     app = startChild('AMRAC (warm)', 'src/server/main.ts', appEnv)
     startup.warmMs = Math.round(await waitReady(app, base + '/readyz', t0))
     try {
+      // Scenario data written straight into the database (scripts/bench/assessment-data.ts), with the server stopped.
+      const offline = async <T>(fn: (database: DatabaseHandle) => Promise<T>): Promise<T> => {
+        await stopChild(app)
+        try {
+          return await withDatabase(databaseTarget(appEnv), fn)
+        } finally {
+          app = startChild('AMRAC', 'src/server/main.ts', appEnv)
+          await waitReady(app, base + '/readyz', performance.now())
+        }
+      }
+      const prepares = [...new Set(appScenarios.flatMap((s) => (s.prepare ? [s.prepare] : [])))]
+      if (prepares.length) {
+        await offline(async (database) => {
+          for (const prepare of prepares) await prepare(database)
+        })
+      }
       for (const s of appScenarios) {
         process.stderr.write(`${s.name}\n`)
-        results.push(summarise(s, await runScenario(s, base, app.proc.pid), connectionsFlag ?? s.connections ?? 10))
+        const connections = connectionsFlag ?? s.connections ?? 10
+        if (s.run) {
+          const { invariants, ok, ...run } = await s.run({ baseUrl: base, connections, offline, serverCpuSeconds: () => cpuSeconds(app.proc.pid) })
+          const summary = summarise(s, [run], connections)
+          results.push({ ...summary, params: { ...summary.params, runs: 1 }, invariants, pass: summary.pass && ok })
+          continue
+        }
+        results.push(summarise(s, await runScenario(s, base, app.proc.pid), connections))
       }
     } finally {
       await stopChild(app)
@@ -409,6 +447,8 @@ async function main(): Promise<number> {
     console.log(`\nstart-up to /readyz 200: cold (empty ${database}, ${what}) ${Math.round(startup.coldMs)} ms [target < ${COLD_TARGET_MS} ms: ${verdict(startup.coldMs, COLD_TARGET_MS)}]` +
       ` · warm restart ${Math.round(startup.warmMs)} ms [target < ${WARM_TARGET_MS} ms: ${verdict(startup.warmMs, WARM_TARGET_MS)}]`)
   }
+
+  for (const r of results.filter((x) => x.invariants.length)) console.log(`\n${r.scenario}: ${r.invariants.join(' · ')}`)
 
   const passed = results.filter((r) => r.pass).length
   const failed = results.length - passed

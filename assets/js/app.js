@@ -42,6 +42,41 @@
   document.addEventListener('htmx:sendError', autosaveFailed)
   document.addEventListener('htmx:responseError', autosaveFailed)
 
+  // When an auto-save changed which questions are shown, the server sends the questions again.
+  // If anything was typed while that request was out, the swap would overwrite it: skip the swap
+  // and auto-save again (the next answer brings the questions with what was typed).
+  function autosaveForm(el) {
+    return el && el.closest ? el.closest('form[data-autosave]') : null
+  }
+  function markEdited(event) {
+    var form = autosaveForm(event.target)
+    if (form) form.amracEdits = (form.amracEdits || 0) + 1
+  }
+  document.addEventListener('input', markEdited, true)
+  document.addEventListener('change', markEdited, true)
+  document.addEventListener('htmx:beforeRequest', function (event) {
+    var form = autosaveForm(event.target)
+    if (form) form.amracEditsSent = form.amracEdits || 0
+  })
+  document.addEventListener('htmx:beforeSwap', function (event) {
+    var form = autosaveForm(event.detail.requestConfig && event.detail.requestConfig.elt)
+    var xhr = event.detail.xhr
+    if (!form || !xhr || !xhr.getResponseHeader('HX-Retarget')) return
+    if ((form.amracEdits || 0) !== form.amracEditsSent) {
+      event.detail.shouldSwap = false
+      if (window.htmx) window.htmx.trigger(form, 'change')
+    }
+  })
+  // บันทึกแบบร่าง / บันทึกและไปต่อ post the whole form normally: cancel an auto-save still in flight.
+  document.addEventListener(
+    'submit',
+    function (event) {
+      var form = autosaveForm(event.target)
+      if (form && window.htmx) window.htmx.trigger(form, 'htmx:abort')
+    },
+    true,
+  )
+
   // ---- Juristic number: checksum checked as the user types (the server checks again). ----
   function thaiIdValid(digits) {
     var sum = 0

@@ -128,5 +128,12 @@ export const admin = {
   'audit.event.assessment.submitted': 'Submitted the assessment, receipt {receiptRef} (version {version})',
   'audit.event.assessment.returned': 'Returned the assessment for correction',
   'audit.event.assessment.accepted': 'Accepted the assessment',
+  'audit.event.assessment.assigned': 'Assessment assigned to a reviewer',
+  'audit.event.assessment.unassigned': 'Reviewer assignment removed',
+  'audit.event.assessment.note_added': 'Staff note added',
+  'audit.event.rating.override_requested': 'Rating override to {to} proposed',
+  'audit.event.rating.override_approved': 'Rating override approved',
+  'audit.event.rating.override_rejected': 'Rating override rejected',
   'audit.event.cycle.opened': 'Opened assessment cycle {code}',
+  'audit.event.risk.rescored': 'Rescored cycle {cycleCode} with ruleset {rulesetVersion} ({scored} scores, {changed} ratings changed)',
 } as const satisfies Record<keyof typeof th, string>

@@ -26,6 +26,8 @@ export const assessment = {
   'assessment.returned.part': '{part}: {reason}',
   'assessment.returned.field': '{question}: {reason}',
 
+  'assessment.serviceRequest.download': 'Download the service-request form (PDF)',
+  'assessment.serviceRequest.hint': 'Print it, sign it, stamp it if you have a company seal, then scan it and attach it under “Attachments” at the end of this page.',
   'assessment.nav.taskList': 'Back to the assessment',
   'assessment.nav.pageOf': 'Page {n} of {total}',
 
@@ -34,6 +36,8 @@ export const assessment = {
   'assessment.autosave.savedWithProblems': 'Saved automatically at {time}. Some answers are not valid yet: press “Save draft” to see them.',
   'assessment.autosave.failed': 'Could not save automatically. Your answers are still on this page: press “Save draft”.',
   'assessment.restored': 'You were signed out after a period of inactivity. What you had entered before that has been saved.',
+  'assessment.documentAfterProblems': 'Correct the problems below first, then press “+ Add a document” again.',
+  'assessment.restoredNotSaved': 'What you had entered before you were signed out is shown on this page but has not been saved, because the assessment was saved again after that. Check it, then press “Save draft”.',
   'assessment.documentRemoved': 'Removed the document {name}',
 
   'assessment.check.title': 'Check your answers: {part}',
@@ -72,4 +76,6 @@ export const assessment = {
   'assessment.view.documentsCaption': 'Documents attached to the assessment',
   'assessment.view.colDocument': 'Document',
   'assessment.view.colType': 'Type',
+  'assessment.view.colSize': 'Size',
+  'assessment.view.colUploaded': 'Uploaded',
 } as const satisfies Record<keyof typeof th, string>

@@ -23,6 +23,7 @@ export const errors = {
   'errors.page.unavailable.body':
     'The database is temporarily unavailable. Nothing you saved has been lost. Please try again in a moment.',
   'errors.page.storage.title': 'File storage is full',
+  'errors.page.pdfUnavailable.body': 'The PDF cannot be produced at the moment. Nothing you saved has been lost. Please try again in a moment.',
   'errors.page.storage.body': 'Files cannot be saved at the moment. Your draft has not been lost. Please try again later.',
   'errors.page.conflict.title': 'The information has changed',
   'errors.page.conflict.body': 'Reload the page to see the latest information.',

@@ -128,5 +128,12 @@ export const admin = {
   'audit.event.assessment.submitted': 'ส่งแบบประเมิน เลขที่รับ {receiptRef} (ครั้งที่ {version})',
   'audit.event.assessment.returned': 'ส่งแบบประเมินกลับให้แก้ไข',
   'audit.event.assessment.accepted': 'รับแบบประเมิน',
+  'audit.event.assessment.assigned': 'มอบหมายผู้ตรวจสอบแบบประเมิน',
+  'audit.event.assessment.unassigned': 'ยกเลิกการมอบหมายผู้ตรวจสอบ',
+  'audit.event.assessment.note_added': 'เพิ่มบันทึกของเจ้าหน้าที่',
+  'audit.event.rating.override_requested': 'เสนอปรับระดับความเสี่ยงเป็น {to}',
+  'audit.event.rating.override_approved': 'อนุมัติการปรับระดับความเสี่ยง',
+  'audit.event.rating.override_rejected': 'ไม่อนุมัติการปรับระดับความเสี่ยง',
   'audit.event.cycle.opened': 'เปิดรอบการประเมิน {code}',
+  'audit.event.risk.rescored': 'คำนวณคะแนนความเสี่ยงรอบ {cycleCode} ใหม่ด้วยเกณฑ์ {rulesetVersion} ({scored} รายการ ระดับเปลี่ยน {changed} รายการ)',
 } as const

@@ -25,6 +25,8 @@ export const assessment = {
   'assessment.returned.part': '{part}: {reason}',
   'assessment.returned.field': '{question}: {reason}',
 
+  'assessment.serviceRequest.download': 'ดาวน์โหลดแบบฟอร์มขอใช้บริการ (PDF)',
+  'assessment.serviceRequest.hint': 'พิมพ์ ลงนาม ประทับตรา (ถ้ามี) แล้วสแกนแนบในข้อ “เอกสารแนบ” ท้ายหน้านี้',
   'assessment.nav.taskList': 'กลับไปหน้ารายการแบบประเมิน',
   'assessment.nav.pageOf': 'หน้า {n} จาก {total}',
 
@@ -33,6 +35,8 @@ export const assessment = {
   'assessment.autosave.savedWithProblems': 'บันทึกอัตโนมัติแล้วเมื่อ {time} บางช่องยังกรอกไม่ถูกต้อง กด “บันทึกแบบร่าง” เพื่อดูรายละเอียด',
   'assessment.autosave.failed': 'บันทึกอัตโนมัติไม่สำเร็จ ข้อมูลยังอยู่ในหน้านี้ โปรดกด “บันทึกแบบร่าง”',
   'assessment.restored': 'ท่านออกจากระบบเพราะไม่ได้ใช้งานนาน ระบบได้บันทึกสิ่งที่ท่านกรอกไว้ก่อนหน้านั้นให้แล้ว',
+  'assessment.documentAfterProblems': 'แก้ไขข้อผิดพลาดด้านล่างก่อน แล้วกด “+ เพิ่มเอกสาร” อีกครั้ง',
+  'assessment.restoredNotSaved': 'สิ่งที่ท่านกรอกไว้ก่อนหมดเวลาแสดงอยู่ในหน้านี้ แต่ยังไม่ได้บันทึก เพราะมีการบันทึกแบบประเมินนี้ภายหลัง โปรดตรวจสอบแล้วกด “บันทึกแบบร่าง”',
   'assessment.documentRemoved': 'ลบเอกสาร {name} แล้ว',
 
   'assessment.check.title': 'ตรวจสอบคำตอบ {part}',
@@ -71,4 +75,6 @@ export const assessment = {
   'assessment.view.documentsCaption': 'เอกสารที่แนบกับแบบประเมิน',
   'assessment.view.colDocument': 'เอกสาร',
   'assessment.view.colType': 'ประเภท',
+  'assessment.view.colSize': 'ขนาด',
+  'assessment.view.colUploaded': 'วันเวลาที่แนบ',
 } as const

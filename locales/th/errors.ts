@@ -22,6 +22,8 @@ export const errors = {
   'errors.page.unavailable.body':
     'ระบบฐานข้อมูลไม่พร้อมใช้งานชั่วคราว ข้อมูลที่บันทึกไว้แล้วไม่สูญหาย โปรดลองใหม่อีกครั้งในอีกสักครู่',
   'errors.page.storage.title': 'พื้นที่จัดเก็บไฟล์เต็ม',
+  // A PDF (report, receipt, form) could not be produced: the PDF printer did not start or took too long.
+  'errors.page.pdfUnavailable.body': 'ระบบสร้างไฟล์ PDF ไม่ได้ในขณะนี้ ข้อมูลที่บันทึกไว้แล้วไม่สูญหาย โปรดลองใหม่อีกครั้งในอีกสักครู่',
   'errors.page.storage.body': 'ระบบบันทึกไฟล์ไม่ได้ในขณะนี้ ข้อมูลแบบร่างของท่านไม่สูญหาย โปรดลองใหม่ภายหลัง',
   'errors.page.conflict.title': 'ข้อมูลถูกเปลี่ยนแปลงแล้ว',
   'errors.page.conflict.body': 'โปรดโหลดหน้าใหม่เพื่อดูข้อมูลล่าสุด',

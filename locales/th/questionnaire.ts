@@ -655,6 +655,8 @@ export const questionnaire = {
   'questionnaire.form.removeDocument': 'ลบ',
   'questionnaire.form.addDocument': '+ เพิ่มเอกสาร',
   'questionnaire.form.noDocuments': 'ยังไม่มีเอกสารแนบ',
+  // {time}: dd/mm/yyyy HH:MM, Bangkok time
+  'questionnaire.form.uploadedAt': 'แนบเมื่อ {time}',
   // {types}: the accepted document types, comma-separated
   'questionnaire.form.acceptedTypes': 'ประเภทเอกสารที่รับ: {types}',
   // A pre-filled, read-only question
@@ -678,6 +680,12 @@ export const questionnaire = {
   'questionnaire.basicReport.draftNote': 'ข้อมูลในรายงานนี้ยังไม่ได้ส่งให้สำนักงาน ปปง. และอาจยังไม่ครบถ้วน',
   'questionnaire.basicReport.printHint': 'พิมพ์รายงานนี้ด้วยคำสั่งพิมพ์ของเบราว์เซอร์ (กด Ctrl+P หรือ ⌘+P) ระบบจะพิมพ์เฉพาะเนื้อหารายงาน',
   'questionnaire.basicReport.back': 'กลับไปที่รายการงาน',
+  // A link that downloads the same report as an A4 PDF file.
+  'questionnaire.basicReport.downloadPdf': 'ดาวน์โหลด PDF',
+  // Under the report title: the business the report is about.
+  'questionnaire.basicReport.reportingEntity': 'ผู้มีหน้าที่รายงาน: {name}',
+  // The PDF's page footer, e.g. "หน้า 2/5".
+  'questionnaire.basicReport.pageNumber': 'หน้า {page}/{pages}',
   'questionnaire.basicReport.section.assessment': 'การประเมิน',
   'questionnaire.basicReport.section.identity': 'ข้อมูลองค์กร',
   'questionnaire.basicReport.section.directors': 'กรรมการ',

@@ -4,6 +4,11 @@
  */
 import os from 'node:os'
 import type { Request } from 'autocannon'
+import type { DatabaseHandle } from '#src/db/client.ts'
+import { BENCH_PASSWORD, CYCLE, DRAFT_USER, RENDER_USER, prepareDemo, prepareQuestionnaire } from './assessment-data.ts'
+import { Browser, form, inputValue, noKeepAlive } from './http-client.ts'
+import { deadlineRush } from './rush.ts'
+import { BASIC_REPORT_PDF, basicReportPdfRun } from './basic-report-pdf.ts'
 
 export type Target = 'hello' | 'app'
 
@@ -24,6 +29,38 @@ export type Scenario = {
   /** Default: --connections (10). */
   connections?: number
   setup?: (baseUrl: string, budget: Budget) => Promise<Prepared>
+  /** Writes the data the scenario needs straight into the database, before the scenarios, with the server stopped. Idempotent. */
+  prepare?: (database: DatabaseHandle) => Promise<void>
+  /** A custom runner instead of autocannon (runs once, whatever --runs says). */
+  run?: (ctx: RunContext) => Promise<CustomRun>
+}
+
+/** What the harness gives a custom runner. */
+export type RunContext = {
+  baseUrl: string
+  connections: number
+  /** Stops the server, opens its database for `fn`, closes it and starts the server again (PGlite allows one process). */
+  offline<T>(fn: (database: DatabaseHandle) => Promise<T>): Promise<T>
+  /** CPU seconds used so far by the server process (undefined where /proc is missing). */
+  serverCpuSeconds(): number | undefined
+}
+
+/** A custom runner's figures, as one autocannon run's, plus the invariants it checked and whether they held. */
+export type CustomRun = {
+  rps: number
+  p50: number
+  p90: number
+  p99: number
+  max: number
+  errors: number
+  timeouts: number
+  non2xx: number
+  unexpected: number
+  codes: Record<string, number>
+  serverCpu?: number
+  benchCpu: number
+  invariants: string[]
+  ok: boolean
 }
 
 /** The demo entity administrator (src/db/seed/demo-accounts.ts), seeded into the bench's empty database. */
@@ -106,6 +143,39 @@ async function loginSetup(baseUrl: string, budget: Budget): Promise<Prepared> {
   }
 }
 
+/** A bench business user signed in through the real pages; its cookie goes with every request. */
+async function signedIn(baseUrl: string, username: string): Promise<Browser> {
+  const b = new Browser(noKeepAlive, baseUrl)
+  await b.signIn(username, BENCH_PASSWORD)
+  return b
+}
+
+const ASSESSMENT = `/portal/assessments/${CYCLE}`
+
+/** Part ง page 1 of a complete draft, as its business sees it. */
+async function renderSetup(baseUrl: string): Promise<Prepared> {
+  const b = await signedIn(baseUrl, RENDER_USER)
+  const page = await b.get(`${ASSESSMENT}/part-d/1`)
+  if (page.status !== 200) throw new Error(`GET ${ASSESSMENT}/part-d/1 as ${RENDER_USER}: status ${page.status}`)
+  return { headers: { cookie: b.cookie } }
+}
+
+/**
+ * บันทึกแบบร่าง on part ข page 2 with a few whole numbers: parse, validate the page, store the
+ * part's answers, the flash in the session; 303 back to the page. The same cookie and form token
+ * serve every request (saving a draft does not regenerate the session).
+ */
+async function saveDraftSetup(baseUrl: string): Promise<Prepared> {
+  const b = await signedIn(baseUrl, DRAFT_USER)
+  const page = await b.get(`${ASSESSMENT}/part-b/2`)
+  const csrf = inputValue(page.body, '_csrf')
+  if (page.status !== 200 || !csrf) throw new Error(`GET ${ASSESSMENT}/part-b/2 as ${DRAFT_USER}: status ${page.status}, no CSRF token`)
+  return {
+    headers: { cookie: b.cookie, 'content-type': 'application/x-www-form-urlencoded' },
+    body: form({ _csrf: csrf, intent: 'save_draft', B08_total: '12', B08_customerFacing: '5' }),
+  }
+}
+
 export const scenarios: Scenario[] = [
   { name: 'ceiling: fastify hello-world', target: 'hello', path: '/' },
   { name: 'home page (GET /)', target: 'app', path: '/' },
@@ -113,6 +183,14 @@ export const scenarios: Scenario[] = [
   // Registration step 1, empty: the page and its search form (no session is created).
   { name: 'GET /auth/register (registration page)', target: 'app', path: '/auth/register' },
   // Registration step 1 with a juristic number: checksum, one registry look-up, one result card.
-  { name: `GET /auth/register?q=${DEMO_JURISTIC_ID} (registry search)`, target: 'app', path: `/auth/register?q=${DEMO_JURISTIC_ID}` },
-  { name: 'POST /auth/login (argon2 included)', target: 'app', method: 'POST', path: '/auth/login', expect: [303], setup: loginSetup },
+  { name: `GET /auth/register?q=${DEMO_JURISTIC_ID} (registry search)`, target: 'app', path: `/auth/register?q=${DEMO_JURISTIC_ID}`, prepare: prepareDemo },
+  { name: 'POST /auth/login (argon2 included)', target: 'app', method: 'POST', path: '/auth/login', expect: [303], setup: loginSetup, prepare: prepareDemo },
+  // Questionnaire (issue 4). Target on PostgreSQL: p99 < 100 ms at 50 connections.
+  { name: 'render part ง (signed in)', target: 'app', path: `${ASSESSMENT}/part-d/1`, connections: 10, setup: renderSetup, prepare: prepareQuestionnaire },
+  { name: 'render part ง (signed in) ×50', target: 'app', path: `${ASSESSMENT}/part-d/1`, connections: 50, setup: renderSetup, prepare: prepareQuestionnaire },
+  { name: 'save a draft (part ข page 2)', target: 'app', method: 'POST', path: `${ASSESSMENT}/part-b/2`, expect: [303], setup: saveDraftSetup, prepare: prepareQuestionnaire },
+  // ออกรายงานข้อมูลพื้นฐาน as a PDF (issue 5): median/p95 one at a time, reports/s 4 at a time. Targets: median < 150 ms, ≥ 10/s.
+  { name: 'basic-report PDF (1 then 4 at once)', target: 'app', path: BASIC_REPORT_PDF, connections: 4, prepare: prepareQuestionnaire, run: (ctx) => basicReportPdfRun(ctx, 4) },
+  // 1,000 different businesses submit at once; lost and duplicate submissions must be 0. Target on PostgreSQL: p99 < 1 s.
+  { name: 'deadline rush (1,000 businesses submit)', target: 'app', method: 'POST', path: `${ASSESSMENT}/submit`, expect: [303], connections: 50, run: (ctx) => deadlineRush(ctx, 1000) },
 ]

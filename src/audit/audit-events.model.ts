@@ -35,6 +35,12 @@ export const AuditEvent = z.discriminatedUnion('action', [
   z.object({ action: z.literal('assessment.returned'), assessmentId: z.string() }),
   z.object({ action: z.literal('assessment.accepted'), assessmentId: z.string() }),
   z.object({ action: z.literal('cycle.opened'), code: z.string() }),
+  z.object({ action: z.literal('risk.rescored'), cycleCode: z.string(), rulesetVersion: z.string(), scored: z.number(), changed: z.number() }),
+  z.object({ action: z.literal('assessment.assigned'), assessmentId: z.string(), assigneeUserId: z.string().nullable() }),
+  z.object({ action: z.literal('assessment.note_added'), assessmentId: z.string() }),
+  z.object({ action: z.literal('rating.override_requested'), assessmentId: z.string(), overrideId: z.string(), to: z.string() }),
+  z.object({ action: z.literal('filing.reminders_sent'), cycleCode: z.string(), sent: z.number(), mails: z.number(), skipped: z.number(), businessType: z.string().nullable(), province: z.string().nullable() }),
+  z.object({ action: z.literal('rating.override_decided'), assessmentId: z.string(), overrideId: z.string(), decision: z.enum(['approved', 'rejected']) }),
 ])
 export type AuditEvent = z.infer<typeof AuditEvent>
 export type AuditAction = AuditEvent['action']

@@ -70,6 +70,12 @@ const DESCRIBE: Describe = {
   'assessment.returned': (t) => t('audit.event.assessment.returned'),
   'assessment.accepted': (t) => t('audit.event.assessment.accepted'),
   'cycle.opened': (t, e) => t('audit.event.cycle.opened', { code: e.code }),
+  'risk.rescored': (t, e) => t('audit.event.risk.rescored', { cycleCode: e.cycleCode, rulesetVersion: e.rulesetVersion, scored: e.scored, changed: e.changed }),
+  'assessment.assigned': (t, e) => t(e.assigneeUserId ? 'audit.event.assessment.assigned' : 'audit.event.assessment.unassigned'),
+  'assessment.note_added': (t) => t('audit.event.assessment.note_added'),
+  'rating.override_requested': (t, e) => t('audit.event.rating.override_requested', { to: e.to }),
+  'filing.reminders_sent': (t, e) => t('audit.event.filing.reminders_sent', { cycleCode: e.cycleCode, sent: e.sent, mails: e.mails, skipped: e.skipped }),
+  'rating.override_decided': (t, e) => t(e.decision === 'approved' ? 'audit.event.rating.override_approved' : 'audit.event.rating.override_rejected'),
 }
 
 /** Every action, in the order above (for the filter). */

@@ -9,6 +9,7 @@ import { sql } from 'drizzle-orm'
 import type { PgDatabase, PgQueryResultHKT, PgTransaction } from 'drizzle-orm/pg-core'
 import * as schema from './schema.ts'
 import { acquireDataDirLock, type DataDirLock } from './data-dir-lock.ts'
+import { copyPgliteTemplate, ensurePgliteTemplate, isEmptyDataDir } from './pglite-template.ts'
 
 export type Schema = typeof schema
 export type Db = PgDatabase<PgQueryResultHKT, Schema, ExtractTablesWithRelations<Schema>>
@@ -32,13 +33,22 @@ export type DatabaseTarget = { kind: 'pglite'; dir: string; lockDir?: string } |
 type Logger = { error(obj: unknown, msg?: string): void; warn(obj: unknown, msg?: string): void }
 
 export async function openDatabase(target: DatabaseTarget, log?: Logger): Promise<DatabaseHandle> {
-  return target.kind === 'pglite' ? openPglite(target.dir, target.lockDir ?? path.dirname(target.dir)) : openPostgres(target.url, target.poolMax ?? 10, log)
+  return target.kind === 'pglite' ? openPglite(target.dir, target.lockDir ?? path.dirname(target.dir), log) : openPostgres(target.url, target.poolMax ?? 10, log)
 }
 
-async function openPglite(dir: string, lockDir: string): Promise<DatabaseHandle> {
+async function openPglite(dir: string, lockDir: string, log?: Logger): Promise<DatabaseHandle> {
   // Lock first: a second process must refuse before it ever opens the directory.
   const lock: DataDirLock = acquireDataDirLock(lockDir)
   try {
+    if (isEmptyDataDir(dir)) {
+      // A new database starts as a copy of the migrated template in .cache (no initdb per start).
+      // Without a writable .cache, PGlite runs initdb in place as before.
+      try {
+        copyPgliteTemplate(await ensurePgliteTemplate(MIGRATIONS_DIR), dir)
+      } catch (e) {
+        log?.warn({ err: { message: (e as Error).message } }, 'no PGlite template; running initdb in the data directory')
+      }
+    }
     const { PGlite } = await import('@electric-sql/pglite')
     const { drizzle } = await import('drizzle-orm/pglite')
     const { migrate } = await import('drizzle-orm/pglite/migrator')
@@ -74,8 +84,10 @@ async function openPostgres(url: string, poolMax: number, log?: Logger): Promise
   const pool = new pg.default.Pool({
     connectionString: url,
     max: poolMax,
-    // Fail fast during an outage so requests get a 503 instead of hanging (quality.md F4).
-    connectionTimeoutMillis: 2_000,
+    // An outage still fails fast (a restarted or stopped server refuses connections at once, so
+    // requests get a 503 instead of hanging, quality.md F4), but waiting for a free connection in
+    // a burst such as a deadline rush may take a while and must not turn into 503s.
+    connectionTimeoutMillis: 10_000,
     idleTimeoutMillis: 30_000,
     query_timeout: 30_000,
     application_name: 'amrac',

@@ -51,6 +51,8 @@ export const reportingEntities = pgTable(
     check('reporting_entities_juristic_id_format', sql`juristic_id ~ '^0[0-9]{12}$'`),
     check('reporting_entities_postcode_format', sql`postcode ~ '^[1-9][0-9]{4}$'`),
     index('reporting_entities_name_search_idx').on(t.nameSearch),
+    // LIKE 'prefix%' on the juristic number (staff queue search) needs pattern ops under a non-C collation.
+    index('reporting_entities_juristic_prefix_idx').on(t.juristicId.op('text_pattern_ops')),
     index('reporting_entities_province_idx').on(t.province),
     index('reporting_entities_primary_type_idx').on(t.primaryBusinessType),
   ],

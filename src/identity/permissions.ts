@@ -15,6 +15,8 @@ export const PERMISSIONS = [
   'entity_users:manage:own',
   /** AMLO staff workspace. */
   'staff:access:any',
+  /** Supervisor: approve or reject another officer's rating override (four eyes, domain.md §6.5). */
+  'reviews:approve:any',
   /** Admin: every account — search, approve, deactivate, reset password or 2FA, end sessions. */
   'users:manage:any',
   /** Admin: invite staff and change staff roles. */
@@ -29,7 +31,7 @@ export const ROLE_PERMISSIONS = {
   entity_user: ['account:update:own', 'portal:access:own'],
   entity_admin: ['account:update:own', 'portal:access:own', 'entity_users:manage:own'],
   examiner: ['account:update:own', 'staff:access:any'],
-  supervisor: ['account:update:own', 'staff:access:any', 'audit:read:any'],
+  supervisor: ['account:update:own', 'staff:access:any', 'reviews:approve:any', 'audit:read:any'],
   admin: ['account:update:own', 'staff:access:any', 'users:manage:any', 'users:invite:any', 'audit:read:any'],
 } as const satisfies Record<Role, readonly Permission[]>
 

@@ -17,8 +17,11 @@ export type SessionData = {
   lastSeenAt?: number
   ip?: string
   userAgent?: string
-  /** Password accepted; a second factor (or TOTP enrolment for staff) is still needed. */
-  pendingLogin?: { userId: string; at: number; step: 'totp' | 'enrol' }
+  /**
+   * Password accepted; a second factor (or TOTP enrolment for staff) is still needed. `next`: the
+   * safe local path the sign-in was asked to return to (`/auth/login?next=`), used after the code.
+   */
+  pendingLogin?: { userId: string; at: number; step: 'totp' | 'enrol'; next?: string }
   /** TOTP enrolment in progress: the candidate secret, encrypted (src/identity/totp.ts), and when it was made. */
   totpSetup?: { userId: string; secret: string; at: number }
   /** Recovery codes to show once on the next page, encrypted; removed when shown. */
@@ -34,6 +37,8 @@ export type SessionData = {
   pendingDraft?: { userId: string; url: string; body: Record<string, unknown>; at: number }
   /** Masked e-mail shown on the "check your e-mail" page after registering. */
   registeredEmail?: string
+  /** Just confirmed their e-mail in this browser: may download their service-request form for a while. */
+  confirmedUser?: { userId: string; at: number }
 }
 
 export type SessionState = 'none' | 'valid' | 'idle_expired' | 'absolute_expired'
@@ -46,13 +51,19 @@ export function sessionState(s: Pick<SessionData, 'userId' | 'authAt' | 'lastSee
 }
 
 /**
- * Signed-in rows are kept an hour past their end so the next request can still say WHY the user
- * was signed out ("after 30 minutes without activity"); sessionState() enforces the exact limits.
+ * Signed-in rows are kept an hour past the absolute end so the next request can still say WHY the
+ * user was signed out; sessionState() enforces the exact limits (30 minutes idle included).
  */
 export const EXPIRED_SESSION_GRACE_MS = 60 * 60_000
 
-/** When the stored session row expires. */
+/**
+ * When the stored session row expires. A signed-in row is kept until its absolute lifetime (plus
+ * the grace hour) even after the idle time-out: a questionnaire page left open for hours and then
+ * posted still carries a valid CSRF secret, so it gets "please sign in again" and what was typed is
+ * kept across the sign-in (session.pendingDraft), instead of a "form expired" page that loses it.
+ * The row grants nothing meanwhile: the actor plugin ends the session on its next request.
+ */
 export function sessionExpiresAt(s: Pick<SessionData, 'userId' | 'authAt' | 'lastSeenAt'>, now: number): number {
   if (!s.userId) return now + ANONYMOUS_SESSION_MS
-  return Math.min((s.lastSeenAt ?? now) + SESSION_IDLE_MS, (s.authAt ?? now) + SESSION_ABSOLUTE_MS) + EXPIRED_SESSION_GRACE_MS
+  return (s.authAt ?? now) + SESSION_ABSOLUTE_MS + EXPIRED_SESSION_GRACE_MS
 }

@@ -106,12 +106,13 @@ export async function deliverPending(deps: MailDeps, opts: DeliverPendingOptions
 }
 
 async function prepareMail(deps: MailDeps, claim: ClaimedMail, now: Date): Promise<OutgoingMail> {
+  const db = deps.database.db
   if (!Object.hasOwn(MAIL_TEMPLATE_FNS, claim.template)) throw new PermanentMailError(`unknown mail template ${JSON.stringify(claim.template).slice(0, 60)}`)
   if (!isSingleAddress(claim.toAddress)) throw new PermanentMailError('the recipient address is not a single valid address')
   const template = claim.template as MailTemplate
   const payload = claim.payload as MailPayloads[typeof template]
   const body = renderMail(template, payload)
-  const attachments = await buildAttachments(template, payload, { pdf: deps.pdf, now })
+  const attachments = await buildAttachments(template, payload, { pdf: deps.pdf, now, db, locale: claim.locale })
   return { outboxId: claim.id, from: deps.config.mail.from, to: claim.toAddress, ...body, attachments, date: now }
 }
 

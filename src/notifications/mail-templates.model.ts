@@ -43,6 +43,10 @@ export type MailPayloads = {
   account_exists_notice: { fullName: string; loginUrl: string; forgotUrl: string }
   /** The submitter's receipt for a submitted assessment (ใบรับ). `submittedAt` is an ISO instant. */
   submission_receipt: { fullName: string; businessName: string; cycleName: string; receiptRef: string; version: number; submittedAt: string; receiptUrl: string }
+  /** AMLO returned the assessment for correction; the reasons are shown in the app, not in the mail. */
+  submission_returned: { fullName: string; cycleName: string; assessmentUrl: string }
+  /** AMLO reminds an entity administrator that the business has not filed the cycle. `deadline` is an ISO instant. */
+  filing_reminder: { fullName: string; businessName: string; cycleCode: string; deadline: string; assessmentUrl: string }
 }
 export type MailTemplate = keyof MailPayloads
 export const MAIL_TEMPLATES = [
@@ -56,4 +60,6 @@ export const MAIL_TEMPLATES = [
   'password_changed_notice',
   'account_exists_notice',
   'submission_receipt',
+  'submission_returned',
+  'filing_reminder',
 ] as const satisfies readonly MailTemplate[]

@@ -70,4 +70,15 @@ describe('แบบฟอร์มขอใช้บริการ (service-req
     await renderServiceRequestPdf(pdf, data, generatedAt)
     t.diagnostic(`service-request PDF: first ${ms} ms (includes Chromium launch), warm ${Math.round(performance.now() - warmStart)} ms, ${buf.length} bytes`)
   })
+
+  test('English version: English first with the Thai beside it, the Gregorian date', async () => {
+    const html = renderServiceRequestHtml(data, generatedAt, 'en')
+    assert.match(html, /^<!doctype html><html lang="en">/)
+    assert.match(html, /<span class="en" lang="th">ชื่อกิจการ<\/span>/)
+    const text = pdfText(await renderServiceRequestPdf(pdf, data, generatedAt, 'en')).normalize('NFC')
+    for (const s of ['AMRAC service request form', 'Reporting entity', 'Applicant', '29 November 2026 at 10:00', 'Company seal (if any)', 'ประทับตราบริษัท (ถ้ามี)', 'บริษัท ทองคำเยาวราช จำกัด']) {
+      assert.ok(text.includes(s), `missing in the PDF text layer: ${s}`)
+    }
+    assert.ok(text.indexOf('AMRAC service request form') < text.indexOf('แบบฟอร์มขอใช้บริการระบบ AMRAC'), 'the English title comes first')
+  })
 })

@@ -1,13 +1,14 @@
 /**
  * แบบฟอร์มขอใช้บริการระบบ AMRAC: the service-request form attached to the registration e-mail,
  * pre-filled with the registrant's and the business's details, to be signed, stamped, scanned and
- * uploaded in part ก. A Preact print template (A4), Thai with the English label beside each Thai one,
- * printed by deps.pdf. The data comes from the outbox payload, so the PDF can always be re-rendered.
+ * uploaded in part ก. A Preact print template (A4), printed by deps.pdf: Thai with the English label
+ * beside each Thai one, or (locale 'en') English with the Thai beside it. The data comes from the outbox payload, so the PDF can always be re-rendered.
  */
 import { renderToString } from 'preact-render-to-string'
 import { formatDateTimeLong } from '#src/platform/i18n/format.ts'
 import type { MessageKey } from '#src/platform/i18n/catalog.ts'
-import { createTranslator } from '#src/platform/i18n/translator.ts'
+import type { Locale } from '#src/platform/i18n/locale.ts'
+import { createTranslator, type Translator } from '#src/platform/i18n/translator.ts'
 import { RawHtml, trustedHtml } from '#src/web/lib/trusted-html.tsx'
 import type { PdfRenderer } from './pdf/pdf-renderer.ts'
 import { sarabunFontFaceCss } from './pdf/pdf-fonts.ts'
@@ -27,8 +28,8 @@ export type ServiceRequestData = {
   registeredAt: string
 }
 
-const th = createTranslator('th')
-const en = createTranslator('en')
+const TRANSLATORS = { th: createTranslator('th'), en: createTranslator('en') } as const satisfies Record<Locale, Translator>
+const OTHER = { th: 'en', en: 'th' } as const satisfies Record<Locale, Locale>
 
 const PRINT_CSS = `
 @page { size: A4; margin: 12mm 15mm 10mm; }
@@ -55,11 +56,12 @@ table.fields td { vertical-align: top; font-weight: 700; padding: 0.6mm 0; borde
 .footer { margin-top: 3mm; font-size: 9pt; color: #333; }
 `
 
-function Label({ k }: { k: MessageKey }) {
+/** The document's language first, the other one beside it in small type. */
+function BilingualLabel({ k, th, en, second }: { k: MessageKey; th: Translator; en: Translator; second: Locale }) {
   return (
     <>
       {th(k)}{' '}
-      <span class="en" lang="en">
+      <span class="en" lang={second}>
         {en(k)}
       </span>
     </>
@@ -79,7 +81,12 @@ function at(iso: string): Date {
   return d
 }
 
-export function ServiceRequestDocument({ data, generatedAt }: { data: ServiceRequestData; generatedAt: Date }) {
+export function ServiceRequestDocument({ data, generatedAt, locale = 'th' }: { data: ServiceRequestData; generatedAt: Date; locale?: Locale }) {
+  // `th` is the document's language and `en` the other one (named for the Thai original).
+  const second = OTHER[locale]
+  const th = TRANSLATORS[locale]
+  const en = TRANSLATORS[second]
+  const Label = (props: { k: MessageKey }) => <BilingualLabel {...props} th={th} en={en} second={second} />
   const notGiven = th('serviceRequest.notGiven')
   const rows: [MessageKey, string][][] = [
     [
@@ -92,12 +99,12 @@ export function ServiceRequestDocument({ data, generatedAt }: { data: ServiceReq
       ['serviceRequest.field.position', data.position?.trim() || notGiven],
       ['serviceRequest.field.phone', data.phone?.trim() || notGiven],
       ['serviceRequest.field.email', data.email],
-      ['serviceRequest.field.registeredAt', formatDateTimeLong(at(data.registeredAt), 'th')],
+      ['serviceRequest.field.registeredAt', formatDateTimeLong(at(data.registeredAt), locale)],
     ],
   ]
   const sections: MessageKey[] = ['serviceRequest.section.entity', 'serviceRequest.section.applicant']
   return (
-    <html lang="th">
+    <html lang={locale}>
       <head>
         <meta charSet="utf-8" />
         <title>{th('serviceRequest.title')}</title>
@@ -105,17 +112,17 @@ export function ServiceRequestDocument({ data, generatedAt }: { data: ServiceReq
       </head>
       <body>
         <p class="agency">{th('common.app.owner')}</p>
-        <p class="agency-en" lang="en">
+        <p class="agency-en" lang={second}>
           {en('common.app.owner')}
         </p>
         <h1>{th('serviceRequest.title')}</h1>
-        <p class="title-en" lang="en">
+        <p class="title-en" lang={second}>
           {en('serviceRequest.title')}
         </p>
         {sections.map((heading, i) => (
           <section>
             <h2>
-              {th(heading)} <span class="en" lang="en">{en(heading)}</span>
+              {th(heading)} <span class="en" lang={second}>{en(heading)}</span>
             </h2>
             <table class="fields">
               <tbody>
@@ -134,7 +141,7 @@ export function ServiceRequestDocument({ data, generatedAt }: { data: ServiceReq
         <p class="declaration">
           {th('serviceRequest.declaration')}
           <br />
-          <span class="en" lang="en">
+          <span class="en" lang={second}>
             {en('serviceRequest.declaration')}
           </span>
         </p>
@@ -144,22 +151,22 @@ export function ServiceRequestDocument({ data, generatedAt }: { data: ServiceReq
               <Label k="serviceRequest.signature.heading" />
             </h3>
             <p class="line">
-              {th('serviceRequest.signature.sign')} <span class="en" lang="en">{en('serviceRequest.signature.sign')}</span>{' '}
+              {th('serviceRequest.signature.sign')} <span class="en" lang={second}>{en('serviceRequest.signature.sign')}</span>{' '}
               ..................................................
             </p>
             <p class="line">
               ( .................................................................. )
               <br />
               <span class="en">
-                {th('serviceRequest.signature.printedName')} / <span lang="en">{en('serviceRequest.signature.printedName')}</span>
+                {th('serviceRequest.signature.printedName')} / <span lang={second}>{en('serviceRequest.signature.printedName')}</span>
               </span>
             </p>
             <p class="line">
-              {th('serviceRequest.field.position')} <span class="en" lang="en">{en('serviceRequest.field.position')}</span>{' '}
+              {th('serviceRequest.field.position')} <span class="en" lang={second}>{en('serviceRequest.field.position')}</span>{' '}
               ..................................................
             </p>
             <p class="line">
-              {th('serviceRequest.signature.date')} <span class="en" lang="en">{en('serviceRequest.signature.date')}</span>{' '}
+              {th('serviceRequest.signature.date')} <span class="en" lang={second}>{en('serviceRequest.signature.date')}</span>{' '}
               ........ / ........ / ............
             </p>
           </div>
@@ -167,7 +174,7 @@ export function ServiceRequestDocument({ data, generatedAt }: { data: ServiceReq
             <p>
               {th('serviceRequest.seal')}
               <br />
-              <span class="en" lang="en">
+              <span class="en" lang={second}>
                 {en('serviceRequest.seal')}
               </span>
             </p>
@@ -175,14 +182,14 @@ export function ServiceRequestDocument({ data, generatedAt }: { data: ServiceReq
         </div>
         <div class="steps">
           <h2>
-            {th('serviceRequest.steps.heading')} <span class="en" lang="en">{en('serviceRequest.steps.heading')}</span>
+            {th('serviceRequest.steps.heading')} <span class="en" lang={second}>{en('serviceRequest.steps.heading')}</span>
           </h2>
           <ol>
             {(['serviceRequest.steps.1', 'serviceRequest.steps.2', 'serviceRequest.steps.3', 'serviceRequest.steps.4'] as const).map((k) => (
               <li>
                 {th(k)}
                 <br />
-                <span class="en" lang="en">
+                <span class="en" lang={second}>
                   {en(k)}
                 </span>
               </li>
@@ -190,18 +197,18 @@ export function ServiceRequestDocument({ data, generatedAt }: { data: ServiceReq
           </ol>
         </div>
         <p class="footer">
-          {th('serviceRequest.generatedAt', { at: formatDateTimeLong(generatedAt, 'th') })} ·{' '}
-          <span lang="en">{en('serviceRequest.generatedAt', { at: formatDateTimeLong(generatedAt, 'en') })}</span>
+          {th('serviceRequest.generatedAt', { at: formatDateTimeLong(generatedAt, locale) })} ·{' '}
+          <span lang={second}>{en('serviceRequest.generatedAt', { at: formatDateTimeLong(generatedAt, second) })}</span>
         </p>
       </body>
     </html>
   )
 }
 
-export function renderServiceRequestHtml(data: ServiceRequestData, generatedAt: Date): string {
-  return '<!doctype html>' + renderToString(<ServiceRequestDocument data={data} generatedAt={generatedAt} />)
+export function renderServiceRequestHtml(data: ServiceRequestData, generatedAt: Date, locale: Locale = 'th'): string {
+  return '<!doctype html>' + renderToString(<ServiceRequestDocument data={data} generatedAt={generatedAt} locale={locale} />)
 }
 
-export function renderServiceRequestPdf(pdf: PdfRenderer, data: ServiceRequestData, generatedAt: Date): Promise<Buffer> {
-  return pdf.render(renderServiceRequestHtml(data, generatedAt))
+export function renderServiceRequestPdf(pdf: PdfRenderer, data: ServiceRequestData, generatedAt: Date, locale: Locale = 'th'): Promise<Buffer> {
+  return pdf.render(renderServiceRequestHtml(data, generatedAt, locale))
 }

@@ -5,6 +5,7 @@
 import assert from 'node:assert/strict'
 import { createHmac } from 'node:crypto'
 import { after, before, describe, test } from 'node:test'
+import { MAX_FORM_FIELDS, parseUrlEncoded } from '#src/server/plugins/body-parsers.ts'
 import { createTestApp, html, type TestApp } from '#tests/support/test-app.ts'
 import { Client } from '#tests/support/builders.ts'
 
@@ -139,8 +140,17 @@ describe('bad input gets a clear, localised 4xx, never a 500', () => {
   })
 
   test('too many form fields gets 413', async () => {
-    const payload = Array.from({ length: 1500 }, (_, i) => `f${i}=1`).join('&')
+    const payload = Array.from({ length: MAX_FORM_FIELDS + 1 }, (_, i) => `f${i}=1`).join('&')
     expectBadRequest(await t.app.inject({ method: 'POST', url: '/', headers: { 'content-type': 'application/x-www-form-urlencoded' }, payload }), 413)
+  })
+
+  test('a long questionnaire page (80 directors × 13 columns) is within the form field limit', async () => {
+    const rows = Array.from({ length: 80 }, (_, r) => Array.from({ length: 13 }, (_, c) => `B10.${r}.col${c}=x`)).flat()
+    const payload = [...rows, ...Array.from({ length: 200 }, (_, i) => `Q${i}=1`)].join('&')
+    const parsed = parseUrlEncoded(payload)
+    assert.equal(Object.keys(parsed).length, 80 * 13 + 200)
+    const res = await t.app.inject({ method: 'POST', url: '/', headers: { 'content-type': 'application/x-www-form-urlencoded' }, payload })
+    assert.notEqual(res.statusCode, 413)
   })
 
   test('NUL bytes and prototype keys in a form body get 400', async () => {

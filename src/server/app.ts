@@ -15,7 +15,10 @@ import { assessmentRoutes, receiptRoutes } from '#src/web/portal/assessment.rout
 import { portalRoutes } from '#src/web/portal/portal.routes.tsx'
 import { attachmentRoutes } from '#src/web/portal/attachments.routes.tsx'
 import { basicReportRoutes } from '#src/web/portal/basic-report.routes.tsx'
+import { documentsOutRoutes } from '#src/web/portal/documents-out.routes.tsx'
+import { verifyRoutes } from '#src/web/public/verify.routes.tsx'
 import { staffRoutes } from '#src/web/staff/staff.routes.tsx'
+import { insightsRoutes } from '#src/web/staff/insights.routes.tsx'
 import { devRoutes } from '#src/web/dev/dev.routes.tsx'
 import { mailboxRoutes } from '#src/web/dev/mailbox.routes.tsx'
 import { opsRoutes } from '#src/web/public/ops.routes.ts'
@@ -84,7 +87,10 @@ export async function buildApp(deps: AppDeps, opts: BuildAppOptions = {}): Promi
   await app.register(receiptRoutes, { prefix: '/portal/receipts' })
   await app.register(attachmentRoutes, { prefix: '/portal/assessments' })
   await app.register(basicReportRoutes, { prefix: '/portal/assessments' })
+  await app.register(documentsOutRoutes)
+  await app.register(verifyRoutes)
   await app.register(staffRoutes, { prefix: '/staff' })
+  await app.register(insightsRoutes, { prefix: '/staff' })
   await app.register(adminRoutes, { prefix: '/admin' })
   if (!deps.config.isProduction) await app.register(devRoutes, { prefix: '/dev' })
   if (!deps.config.isProduction) await app.register(mailboxRoutes, { prefix: '/dev' })

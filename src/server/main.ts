@@ -1,6 +1,8 @@
 /**
  * Entry point: env → lock + open DB → migrate → (seed an empty embedded DB) → buildApp → listen.
  * SIGTERM/SIGINT: stop accepting, finish in-flight requests, close the DB, release the lock.
+ * `npm start` runs this as the bundle dist/server.mjs (scripts/build-server.mjs); dev, tests and
+ * the browser suite run it through tsx. Read files beside a module via import.meta.url only.
  */
 import path from 'node:path'
 import { openDatabase, type DatabaseHandle } from '#src/db/client.ts'

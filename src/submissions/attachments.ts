@@ -120,7 +120,8 @@ async function record(deps: Deps, opts: AddAttachmentOptions): Promise<Attachmen
 
 export type RemoveAttachmentOptions = { actor: Actor; cycleCode: string; attachmentId: string }
 
-export async function removeAttachment(deps: Deps, opts: RemoveAttachmentOptions): Promise<void> {
+/** Returns what was removed (its display name, for the page's message). */
+export async function removeAttachment(deps: Deps, opts: RemoveAttachmentOptions): Promise<{ displayName: string }> {
   const actor = requireEntityActor(opts.actor)
   if (!isUuid(opts.attachmentId)) throw notFound()
   const db = deps.database.db
@@ -144,4 +145,5 @@ export async function removeAttachment(deps: Deps, opts: RemoveAttachmentOptions
   })
   // After the commit: the file goes unless a submission (history) refers to it.
   if (!(await isAttachmentSubmitted(db, actor.entityId, removed.id))) await deps.files.remove(removed.fileKey)
+  return { displayName: removed.displayName }
 }

@@ -67,7 +67,11 @@ async function prefillFor(db: DbOrTx, entityId: string, cycle: Cycle, definition
 
 const isFileAnswer = (v: unknown) => Array.isArray(v) && v.length > 0 && v.every((x) => !!x && typeof x === 'object' && 'attachmentId' in x)
 
-export async function getAssessmentForActor(deps: Pick<AppDeps, 'database' | 'clock'>, opts: { actor: Actor; cycleCode: string }): Promise<AssessmentView> {
+/**
+ * `withProgress: false` skips deriving the parts' statuses (a full validation of every answer),
+ * for pages that do not show them; `progress` is then empty.
+ */
+export async function getAssessmentForActor(deps: Pick<AppDeps, 'database' | 'clock'>, opts: { actor: Actor; cycleCode: string; withProgress?: boolean }): Promise<AssessmentView> {
   const actor = requireEntityActor(opts.actor)
   const db = deps.database.db
   const cycle = await requireCycle(db, opts.cycleCode)
@@ -86,7 +90,8 @@ export async function getAssessmentForActor(deps: Pick<AppDeps, 'database' | 'cl
     })
   }
   const loaded = await loadAssessment(db, actor.entityId, opts.cycleCode)
-  const progress = await partProgress(loaded.definition, loaded.answers, { today: bangkokToday(deps.clock.now()), attachments: attachmentRefs(loaded.attachments) })
+  const progress =
+    opts.withProgress === false ? {} : await partProgress(loaded.definition, loaded.answers, { today: bangkokToday(deps.clock.now()), attachments: attachmentRefs(loaded.attachments) })
   const a = loaded.assessment
   return {
     assessmentId: a.id,

@@ -5,16 +5,19 @@
  * until then any staff role may call them. Earlier submissions are never changed (history).
  */
 import { appendAudit } from '#src/audit/audit.repo.ts'
+import { fullName, unsafeFindUserById } from '#src/identity/users.repo.ts'
+import { enqueueMail } from '#src/notifications/outbox.repo.ts'
 import type { Actor } from '#src/identity/permissions.ts'
 import { AppError } from '#src/platform/errors.ts'
 import { isUuid } from '#src/platform/ids.ts'
 import type { AppDeps } from '#src/server/deps.ts'
 import type { AssessmentAction } from './assessment-status.rules.ts'
-import { appendAssessmentEvent, lockAssessment, unsafeFindAssessmentById, updateAssessment } from './submissions.repo.ts'
+import { appendAssessmentEvent, findLatestSubmission, lockAssessment, unsafeFindAssessmentById, updateAssessment } from './submissions.repo.ts'
+import { findCycleById } from '#src/review/review.repo.ts'
 import { assertAllowed, notFound, requireStaffActor } from './submissions.shared.ts'
 import type { Corrections } from './get-assessment.ts'
 
-type Deps = Pick<AppDeps, 'database' | 'clock'>
+type Deps = Pick<AppDeps, 'database' | 'clock' | 'config'>
 
 async function review(deps: Deps, actor: Actor, assessmentId: string, action: Extract<AssessmentAction, 'return' | 'accept'>, corrections?: Corrections): Promise<void> {
   const staff = requireStaffActor(actor)
@@ -42,6 +45,21 @@ async function review(deps: Deps, actor: Actor, assessmentId: string, action: Ex
       action === 'return' ? { action: 'assessment.returned', assessmentId: found.id } : { action: 'assessment.accepted', assessmentId: found.id },
       { targetType: 'assessment', targetId: found.id, entityId: found.entityId },
     )
+    // The business is told by e-mail (the submitter of the latest version) and in the app (the corrections banner).
+    if (action === 'return') {
+      const latest = await findLatestSubmission(tx, found.entityId, found.id)
+      const [user, cycle] = await Promise.all([latest?.submittedBy ? unsafeFindUserById(tx, latest.submittedBy) : undefined, findCycleById(tx, found.cycleId)])
+      if (user && cycle) {
+        const locale = user.locale === 'en' ? 'en' : 'th'
+        await enqueueMail(tx, {
+          template: 'submission_returned',
+          to: user.email,
+          locale,
+          now,
+          payload: { fullName: fullName(user), cycleName: locale === 'en' ? cycle.nameEn : cycle.nameTh, assessmentUrl: `${deps.config.baseUrl}/portal/assessments/${cycle.code}` },
+        })
+      }
+    }
   })
 }
 

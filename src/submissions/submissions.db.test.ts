@@ -15,10 +15,11 @@ import { createTestDatabase, type TestDatabase } from '#tests/support/test-db.ts
 import { addAttachment, removeAttachment } from './attachments.ts'
 import { getAssessmentForActor } from './get-assessment.ts'
 import { getReceipt } from './get-receipt.ts'
-import { findCurrentCycle, openCycle } from './open-cycle.ts'
+import { CYCLE_CODE, findCurrentCycle, openCycle } from './open-cycle.ts'
+import { RECEIPT_REF_PATTERN } from './get-receipt-document.ts'
 import { acceptAssessment, returnForCorrection } from './review-assessment.ts'
 import { saveDraft } from './save-draft.ts'
-import { submitAssessment } from './submit-assessment.ts'
+import { receiptRef, submitAssessment } from './submit-assessment.ts'
 import { definitionForVersion, snapshotSha256 } from './submissions.shared.ts'
 import { assessmentAnswers, assessmentCycles, assessmentEvents, assessments, attachments, submissions } from './submissions.tables.ts'
 import { upsertPartAnswers } from './submissions.repo.ts'
@@ -316,6 +317,30 @@ describe('review', () => {
     const other = await business()
     const fresh = await getAssessmentForActor(deps(), { actor: other, cycleCode: '2570' })
     assert.equal(fresh.answers.A08_registered, undefined)
+  })
+})
+
+describe('cycle codes', () => {
+  test('openCycle takes only CYCLE_CODE codes (Buddhist-Era year first, capitals), so receipt refs stay [A-Z0-9-]', async () => {
+    const open = (code: string) =>
+      openCycle(deps(), {
+        actor: 'system',
+        code,
+        nameTh: `รอบ ${code}`,
+        nameEn: `Cycle ${code}`,
+        definitionVersion: 'v1',
+        opensAt: new Date('2027-10-01T00:00:00Z'),
+        deadline: new Date('2028-03-31T00:00:00Z'),
+        periodStart: '2026-10-01',
+        periodEnd: '2027-09-30',
+      })
+    for (const bad of ['', '2570a', 'abcd', '25', '2570 R2', '2570_R2', '2570/../x', `2570${'A'.repeat(13)}`, '๒๕๗๐']) {
+      assert.equal(CYCLE_CODE.test(bad), false, bad)
+      await assert.rejects(open(bad), rejectsWith('VALIDATION'), bad)
+    }
+    const cycle = await open('2570-R2')
+    assert.equal(cycle.code, '2570-R2')
+    assert.match(receiptRef(cycle.code, 1), RECEIPT_REF_PATTERN)
   })
 })
 

@@ -42,8 +42,9 @@ export function definitionForVersion(version: string): Definition {
 }
 
 /** Today's date in Bangkok, `yyyy-mm-dd` (the engine's ValidationContext.today). */
+const BANGKOK_DAY = new Intl.DateTimeFormat('en-CA', { timeZone: TIME_ZONE, year: 'numeric', month: '2-digit', day: '2-digit' })
 export function bangkokToday(now: Date): string {
-  return new Intl.DateTimeFormat('en-CA', { timeZone: TIME_ZONE, year: 'numeric', month: '2-digit', day: '2-digit' }).format(now)
+  return BANGKOK_DAY.format(now)
 }
 
 export async function requireCycle(db: DbOrTx, code: string): Promise<Cycle> {

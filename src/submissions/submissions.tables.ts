@@ -116,7 +116,13 @@ export const submissions = pgTable(
     snapshotSha256: text('snapshot_sha256').notNull(),
     idempotencyKey: text('idempotency_key').notNull().unique(),
   },
-  (t) => [uniqueIndex('submissions_assessment_version_unique').on(t.assessmentId, t.version)],
+  // (cycle, submitted_at): the staff queue's default order reads the newest page without sorting the cycle.
+  // (assessment, version, id): "the latest submission of each assessment" joins (dashboard) read the index, not the snapshots.
+  (t) => [
+    uniqueIndex('submissions_assessment_version_unique').on(t.assessmentId, t.version),
+    index('submissions_cycle_submitted_idx').on(t.cycleId, t.submittedAt, t.assessmentId),
+    index('submissions_latest_cover_idx').on(t.assessmentId, t.version, t.id),
+  ],
 )
 
 /** Every state change of an assessment (R8). Payloads are STORED: changing one needs a data migration. */

@@ -13,6 +13,7 @@ import type { LegalForm } from '#src/entities/business-types.model.ts'
 import type { Actor } from '#src/identity/permissions.ts'
 import { fullName, unsafeFindUserById } from '#src/identity/users.repo.ts'
 import { enqueueMail } from '#src/notifications/outbox.repo.ts'
+import { scoreNewSubmission, storeSubmissionScore } from '#src/scoring/store-submission-score.ts'
 import { AppError } from '#src/platform/errors.ts'
 import { validateSubmission, type Problem } from '#src/questionnaire/engine/index.ts'
 import type { AppDeps } from '#src/server/deps.ts'
@@ -39,7 +40,8 @@ export type SubmissionSnapshot = {
   definitionVersion: string
   cycleCode: string
   answers: Record<string, unknown>
-  attachments: { id: string; partId: string; fieldId: string | null; documentType: string; displayName: string; mediaType: string; sizeBytes: number; sha256: string }[]
+  /** `uploadedAt` (ISO 8601) is recorded since the read-only view shows it; older snapshots lack it. */
+  attachments: { id: string; partId: string; fieldId: string | null; documentType: string; displayName: string; mediaType: string; sizeBytes: number; sha256: string; uploadedAt?: string }[]
   declarant: { name: string; position: string }
 }
 
@@ -61,6 +63,7 @@ const snapshotAttachment = (a: AttachmentRow): SubmissionSnapshot['attachments']
   mediaType: a.mediaType,
   sizeBytes: a.sizeBytes,
   sha256: a.sha256,
+  uploadedAt: a.uploadedAt.toISOString(),
 })
 
 export async function submitAssessment(deps: Pick<AppDeps, 'database' | 'clock' | 'config'>, opts: SubmitOptions): Promise<SubmitResult> {
@@ -85,11 +88,18 @@ async function submitOnce(
   for (let attempt = 1; ; attempt++) {
     const loaded = await loadAssessment(db, actor.entityId, opts.cycleCode)
     const { assessment, cycle, definition } = loaded
-    // Keys are scoped by assessment, so one business's key never meets another's.
-    const storedKey = `${assessment.id}:${key}`
+    // Keys are scoped by assessment and by the version being submitted: one business's key never
+    // meets another's, and an old form re-posted after a return for correction submits the new
+    // version instead of answering with the previous version's receipt.
+    const storedKey = `${assessment.id}:${assessment.submittedVersions + 1}:${key}`
     const again = await findSubmissionByIdempotencyKey(db, actor.entityId, storedKey)
     if (again) return { ok: true, submission: again, duplicate: true }
     if (!decideAssessmentAction(assessment.status, 'submit').ok) {
+      // Submitted already: a retry of an earlier version's form gets that version's receipt.
+      for (let v = assessment.submittedVersions; v >= 1; v--) {
+        const earlier = await findSubmissionByIdempotencyKey(db, actor.entityId, `${assessment.id}:${v}:${key}`)
+        if (earlier) return { ok: true, submission: earlier, duplicate: true }
+      }
       const latest = await findLatestSubmission(db, actor.entityId, assessment.id)
       if (latest) return { ok: true, submission: latest, duplicate: true }
       throw new AppError('INVALID_TRANSITION', { messageKey: 'questionnaire.errors.alreadySubmitted' })
@@ -106,7 +116,11 @@ async function submitOnce(
       declarant,
     }
     const sha256 = snapshotSha256(snapshot)
-    const [user, entity] = await Promise.all([unsafeFindUserById(db, actor.id), findRegistryRowForPrefill(db, actor.entityId)])
+    const [user, entity, score] = await Promise.all([
+      unsafeFindUserById(db, actor.id),
+      findRegistryRowForPrefill(db, actor.entityId),
+      scoreNewSubmission(db, { entityId: actor.entityId, cycleId: cycle.id, submittedAt: now, snapshot }),
+    ])
     if (!user || !entity) throw notFound()
 
     try {
@@ -122,8 +136,11 @@ async function submitOnce(
           throw new AppError('INVALID_TRANSITION', { messageKey: 'questionnaire.errors.alreadySubmitted' })
         }
         if (locked.updatedAt.getTime() !== assessment.updatedAt.getTime() || locked.submittedVersions !== assessment.submittedVersions) throw new ChangedMeanwhile()
-        const ref = receiptRef(cycle.code, await nextReceiptNumber(tx, cycle.id))
         const version = locked.submittedVersions + 1
+        await updateAssessment(tx, actor.entityId, assessment.id, { status: 'submitted', submittedVersions: version, corrections: null, updatedAt: now })
+        // The receipt number last: the cycle's counter row is shared by every business submitting
+        // now, and its lock is held until the commit, so only inserts follow it.
+        const ref = receiptRef(cycle.code, await nextReceiptNumber(tx, cycle.id))
         const submission = await insertSubmission(tx, {
           assessmentId: assessment.id,
           entityId: actor.entityId,
@@ -139,7 +156,8 @@ async function submitOnce(
           snapshotSha256: sha256,
           idempotencyKey: storedKey,
         })
-        await updateAssessment(tx, actor.entityId, assessment.id, { status: 'submitted', submittedVersions: version, corrections: null, updatedAt: now })
+        // Risk score (staff only), computed from the snapshot just stored, in the same transaction.
+        await storeSubmissionScore(tx, submission, score)
         await appendAssessmentEvent(tx, {
           assessmentId: assessment.id,
           at: now,

@@ -3,12 +3,14 @@ import { accountApprovedMail } from './account-approved.ts'
 import { accountExistsNoticeMail } from './account-exists-notice.ts'
 import { approvalNeededMail } from './approval-needed.ts'
 import { emailChangeMail } from './email-change.ts'
+import { filingReminderMail } from './filing-reminder.ts'
 import { emailChangedNoticeMail } from './email-changed-notice.ts'
 import { passwordChangedNoticeMail } from './password-changed-notice.ts'
 import { passwordResetMail } from './password-reset.ts'
 import { registrationMail } from './registration.ts'
 import { staffInvitationMail } from './staff-invitation.ts'
 import { submissionReceiptMail } from './submission-receipt.ts'
+import { submissionReturnedMail } from './submission-returned.ts'
 import type { MailTemplateFn } from './template.ts'
 
 /** One template per mail: a template missing here is a compile error (R7). */
@@ -23,4 +25,6 @@ export const MAIL_TEMPLATE_FNS: { [K in MailTemplate]: MailTemplateFn<K> } = {
   password_changed_notice: passwordChangedNoticeMail,
   account_exists_notice: accountExistsNoticeMail,
   submission_receipt: submissionReceiptMail,
+  submission_returned: submissionReturnedMail,
+  filing_reminder: filingReminderMail,
 }

@@ -74,6 +74,16 @@ export function formatNumber(n: number, locale: Locale, opts: Intl.NumberFormatO
   return nf(INTL_TAG[locale], opts).format(n)
 }
 
+/**
+ * A file size for people, in binary units: `850 B`, `120 KB`, `1.2 MB` (the units are the same in
+ * Thai and English; the number follows the locale's formatting, e.g. `1,024 MB`).
+ */
+export function formatBytes(bytes: number, locale: Locale): string {
+  if (bytes < 1024) return `${formatNumber(bytes, locale)} B`
+  if (bytes < 1024 * 1024) return `${formatNumber(Math.round(bytes / 1024), locale)} KB`
+  return `${formatNumber(bytes / (1024 * 1024), locale, { maximumFractionDigits: 1 })} MB`
+}
+
 /** Thai baht with two decimals: "฿2,000,000.00" in both languages. */
 export function formatMoney(amount: number, locale: Locale): string {
   return nf(INTL_TAG[locale], { style: 'currency', currency: 'THB', currencyDisplay: 'narrowSymbol' }).format(amount)

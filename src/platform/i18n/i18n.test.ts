@@ -4,7 +4,7 @@ import { th } from '#locales/th/index.ts'
 import { en } from '#locales/en/index.ts'
 import { localeFromAcceptLanguage } from './locale.ts'
 import { createTranslator } from './translator.ts'
-import { formatDateLong, formatDateNumeric, formatDateTimeLong, formatDateTimeNumeric, formatIsoDateLong, formatMoney, formatNumber, formatPercent } from './format.ts'
+import { formatBytes, formatDateLong, formatDateNumeric, formatDateTimeLong, formatDateTimeNumeric, formatIsoDateLong, formatMoney, formatNumber, formatPercent } from './format.ts'
 
 describe('catalogs', () => {
   test('Thai and English have exactly the same keys and no empty messages', () => {
@@ -60,5 +60,12 @@ describe('formatting in Asia/Bangkok', () => {
     assert.equal(formatMoney(2000000, 'th'), '฿2,000,000.00')
     assert.equal(formatMoney(2000000, 'en'), '฿2,000,000.00')
     assert.equal(formatPercent(45, 'en'), '45%')
+  })
+  test('file sizes', () => {
+    assert.equal(formatBytes(850, 'th'), '850 B')
+    assert.equal(formatBytes(120 * 1024, 'en'), '120 KB')
+    assert.equal(formatBytes(1.2 * 1024 * 1024, 'th'), '1.2 MB')
+    assert.equal(formatBytes(20 * 1024 * 1024, 'en'), '20 MB')
+    assert.equal(formatBytes(1500 * 1024 * 1024, 'en'), '1,500 MB')
   })
 })

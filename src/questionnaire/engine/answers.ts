@@ -130,8 +130,9 @@ export type DraftPage = {
 }
 
 /**
- * The stored draft after saving one page: the page's questions take the posted answers (a question
- * left empty loses its answer); read-only questions and other pages are untouched. A question with a
+ * The stored draft after saving one page: the page's questions take the posted answers (a shown
+ * question left empty loses its answer; a question hidden by a condition keeps its stored answer,
+ * since hidden questions are never posted); read-only questions and other pages are untouched. A question with a
  * problem keeps its stored answer — unless it still has a partial answer (a group or an address
  * without its malformed cells), which is saved so the rest of what was typed is not lost. Either
  * way, show the page again from the post so the malformed input is visible with its message.
@@ -140,12 +141,21 @@ export function mergeDraft(definition: Definition, stored: Answers, page: DraftP
   if (!findPage(definition, page.partId, page.pageId)) throw new RangeError(`unknown page ${page.partId}/${page.pageId}`)
   const withProblems = new Set(page.problems.map((p) => p.fieldId))
   const out: Record<string, unknown> = { ...stored }
+  const cleared: string[] = []
   for (const { def } of pageFields(definition, page.partId, page.pageId)) {
     if (def.readOnly) continue
     const v = own(page.answers, def.id)
     if (withProblems.has(def.id) && v === undefined) continue
-    if (v === undefined) delete out[def.id]
-    else out[def.id] = v
+    if (v === undefined) {
+      if (own(out, def.id) !== undefined) cleared.push(def.id)
+      delete out[def.id]
+    } else out[def.id] = v
+  }
+  // A hidden question is never posted: keep its stored answer (a "no" chosen by mistake must not
+  // destroy the details it hides). Submission drops hidden answers anyway.
+  if (cleared.length) {
+    const visible = applyConditions(definition, out).fields
+    for (const id of cleared) if (!visible.has(id)) out[id] = own(stored, id)
   }
   return out
 }

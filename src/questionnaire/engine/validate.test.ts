@@ -3,6 +3,7 @@ import assert from 'node:assert/strict'
 import { describe, test } from 'node:test'
 import { CONTEXT, familyAnswers, JURISTIC_ID, kitchenSink, LUMPHINI } from '#tests/fixtures/questionnaires/kitchen-sink.ts'
 import { mergeDraft, type Answers } from './answers.ts'
+import { indexDefinition } from './definition.ts'
 import { validateDraft, validateSubmission, type Problem } from './validate.ts'
 
 const where = (problems: readonly Problem[]) => problems.map((p) => `${p.fieldPath}: ${p.messageKey}`)
@@ -45,6 +46,16 @@ describe('validateDraft (บันทึกแบบร่าง: lenient)', () 
     const stored: Answers = { T01: JURISTIC_ID, T02: 'Old', T04: '1985-12-28', T08: 'to be cleared', T16_cash: 50 }
     const page = validateDraft(kitchenSink, 'part-a', '1', { T02: 'New', T04: { day: '30', month: '2', year: '2568' }, T08: '' })
     assert.deepEqual(mergeDraft(kitchenSink, stored, page), { T01: JURISTIC_ID, T02: 'New', T04: '1985-12-28', T16_cash: 50 })
+  })
+  test('mergeDraft keeps the answer of a question that a changed answer now hides; a shown question left empty is cleared', () => {
+    const partOf = (id: string) => indexDefinition(kitchenSink).byId.get(id)!
+    const { partId, pageId } = partOf('T11_rating')
+    const stored: Answers = { T11: 'yes', T11_rating: 5 }
+    const hidden = mergeDraft(kitchenSink, stored, validateDraft(kitchenSink, partId, pageId, { T11: 'no' }))
+    assert.equal(hidden.T11, 'no')
+    assert.equal(hidden.T11_rating, 5, 'kept while hidden; submission drops it')
+    const shown = mergeDraft(kitchenSink, stored, validateDraft(kitchenSink, partId, pageId, { T11: 'partly' }))
+    assert.equal(shown.T11_rating, undefined, 'shown and posted empty: cleared')
   })
   test('mergeDraft saves what is well-formed in a group with a bad cell', () => {
     const page = validateDraft(kitchenSink, 'part-b', '1', { T13: [{ name: 'Nok', feeShare: '150' }, { name: 'Ball' }] })

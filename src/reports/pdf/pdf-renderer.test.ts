@@ -2,6 +2,7 @@
  * deps.pdf isolation and failure modes with real Chromium (stack.md §4.3, quality.md F11).
  */
 import assert from 'node:assert/strict'
+import { execFileSync } from 'node:child_process'
 import http from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { after, before, describe, test } from 'node:test'
@@ -26,6 +27,25 @@ after(async () => {
   await new Promise((r) => server.close(r))
 })
 
+const isPdf = (buf: Buffer) => buf.subarray(0, 5).toString() === '%PDF-'
+
+/** The Chromium processes this test process started (Playwright spawns the browser as a child). */
+function browserPids(): number[] {
+  const out = execFileSync('ps', ['-o', 'pid=,comm=', '--ppid', String(process.pid)], { encoding: 'utf8' })
+  return out
+    .split('\n')
+    .map((l) => l.trim().split(/\s+/))
+    .filter(([pid, comm]) => pid && /chrom/i.test(comm ?? ''))
+    .map(([pid]) => Number(pid))
+}
+
+/** A browser crash, as the OOM killer would cause it. */
+function killBrowsers(): number[] {
+  const pids = browserPids()
+  for (const pid of pids) process.kill(pid, 'SIGKILL')
+  return pids
+}
+
 describe('PDF renderer', () => {
   test('prints A4 and fetches nothing: loopback, file:// and remote URLs in the HTML are never requested', async () => {
     hits = []
@@ -38,14 +58,34 @@ describe('PDF renderer', () => {
     assert.deepEqual(hits, [], 'no request reached the loopback server')
   })
 
-  test('a PDF that takes too long fails with TIMEOUT, and the next one works', async () => {
-    const slow = createPdfRenderer({ executablePath, timeoutMs: 1 })
+  test('a PDF that takes too long fails with TIMEOUT, and the next one from the same renderer works', async () => {
+    const timed = createPdfRenderer({ executablePath, timeoutMs: 3_000 })
     try {
-      await assert.rejects(slow.render('<p>x</p>'), (e: unknown) => e instanceof PdfRenderError && e.code === 'TIMEOUT')
+      assert.equal(isPdf(await timed.render('<p>warm</p>')), true, 'the browser is running')
+      // ~2,000 A4 pages: far more than 3 s of printing.
+      const huge = '<!doctype html><body>' + '<p>บรรทัด ที่อยู่ ผู้มีหน้าที่รายงาน</p>'.repeat(100_000) + '</body>'
+      await assert.rejects(timed.render(huge), (e: unknown) => e instanceof PdfRenderError && e.code === 'TIMEOUT')
+      assert.equal(isPdf(await timed.render('<p>ต่อไป</p>')), true)
     } finally {
-      await slow.close()
+      await timed.close()
     }
-    assert.equal((await pdf.render('<p>ok</p>')).subarray(0, 5).toString(), '%PDF-')
+  })
+
+  test('after the browser process is killed, the next PDF starts a new browser', async () => {
+    assert.equal(isPdf(await pdf.render('<p>ก่อน</p>')), true)
+    const killed = killBrowsers()
+    assert.ok(killed.length > 0, 'a browser process was running')
+    assert.equal(isPdf(await pdf.render('<p>หลัง</p>')), true)
+    assert.ok(browserPids().every((pid) => !killed.includes(pid)), 'a new browser process')
+  })
+
+  test('a PDF in progress when the browser is killed is printed on a new browser', async () => {
+    assert.equal(isPdf(await pdf.render('<p>warm</p>')), true)
+    const long = '<!doctype html><body>' + '<p>บรรทัด ที่อยู่ ผู้มีหน้าที่รายงาน</p>'.repeat(8_000) + '</body>'
+    const printing = pdf.render(long)
+    await new Promise((r) => setTimeout(r, 300))
+    killBrowsers()
+    assert.equal(isPdf(await printing), true)
   })
 
   test('a closed renderer refuses; a missing browser binary is a LAUNCH_FAILED error, not a crash', async () => {

@@ -1,17 +1,21 @@
 /**
  * deps.pdf: prints self-contained HTML to PDF with headless Chromium via playwright-core
  * (house style R24, stack.md §4.3).
- * - ONE browser per process, launched on first use, relaunched when it died; `close()` at shutdown.
+ * - ONE browser per process, launched on first use and then kept warm; relaunched when it died
+ *   (a PDF in progress when it crashed is printed once more on the new browser); `close()` at
+ *   shutdown, after which nothing launches again.
  * - A fresh context per PDF with JavaScript off; every request that is not a `data:` URL is aborted,
  *   so text from users can never make Chromium fetch a file:// or loopback URL.
- * - A time-out per PDF; a bounded number of PDFs at once.
+ * - A time-out per PDF covering all of its browser work (context, page, content, printing); a browser
+ *   that cannot even close a context in time is considered stuck and replaced. A bounded number of
+ *   PDFs at once (the "pool of pages"); more wait their turn.
  * Never call it inside a database transaction.
  */
 import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 // playwright-core takes ~1 s to load: imported on the first PDF, not at start-up.
-import type { Browser } from 'playwright-core'
+import type { Browser, BrowserContext } from 'playwright-core'
 import { Semaphore } from '#src/platform/semaphore.ts'
 
 export type PdfRenderer = {
@@ -60,6 +64,9 @@ const DROPPED_SPARTICUZ_ARGS = [
   /^--(enable-unsafe-swiftshader|ignore-gpu-blocklist|in-process-gpu)$/,
 ]
 
+/** How long closing a PDF's context may take before the browser counts as stuck. */
+const CONTEXT_CLOSE_TIMEOUT_MS = 5_000
+
 export function createPdfRenderer(opts: PdfRendererOptions = {}): PdfRenderer {
   const timeoutMs = opts.timeoutMs ?? 30_000
   const gate = new Semaphore(opts.concurrency ?? 2)
@@ -67,13 +74,18 @@ export function createPdfRenderer(opts: PdfRendererOptions = {}): PdfRenderer {
   let closed = false
 
   function getBrowser(): Promise<Browser> {
+    if (closed) return Promise.reject(new PdfRenderError('CLOSED', 'the PDF renderer was closed'))
     if (!browser) {
       const launching = launchBrowser(opts.executablePath ?? null)
       browser = launching
       launching.then(
-        (b) => b.on('disconnected', () => {
-          if (browser === launching) browser = undefined
-        }),
+        (b) => {
+          b.on('disconnected', () => {
+            if (browser === launching) browser = undefined
+          })
+          // Closed while it was starting: do not leave a browser behind.
+          if (closed) void b.close().catch(() => undefined)
+        },
         () => {
           if (browser === launching) browser = undefined // try again on the next PDF
         },
@@ -82,28 +94,44 @@ export function createPdfRenderer(opts: PdfRendererOptions = {}): PdfRenderer {
     return browser
   }
 
-  async function renderOnce(html: string): Promise<Buffer> {
-    let b = await getBrowser()
-    if (!b.isConnected()) {
-      browser = undefined
-      b = await getBrowser()
-    }
-    const context = await b.newContext({ javaScriptEnabled: false, serviceWorkers: 'block', acceptDownloads: false, bypassCSP: false })
+  /** Forgets a crashed or stuck browser (killing it if it is still there); the next PDF launches a new one. */
+  function discard(b: Browser): void {
+    void browser?.then((current) => {
+      if (current === b) browser = undefined
+    }, () => undefined)
+    void b.close().catch(() => undefined)
+  }
+
+  async function connectedBrowser(): Promise<Browser> {
+    const b = await getBrowser()
+    if (b.isConnected()) return b
+    discard(b)
+    return getBrowser()
+  }
+
+  async function renderOnce(b: Browser, html: string): Promise<Buffer> {
+    let context: BrowserContext | undefined
     let timer: NodeJS.Timeout | undefined
-    try {
+    const work = (async () => {
+      context = await b.newContext({ javaScriptEnabled: false, serviceWorkers: 'block', acceptDownloads: false, bypassCSP: false })
       await context.route('**/*', (route) => (route.request().url().startsWith('data:') ? route.continue() : route.abort('blockedbyclient')))
-      const work = (async () => {
-        const page = await context.newPage()
-        await page.setContent(html, { waitUntil: 'load', timeout: timeoutMs })
-        return page.pdf({ format: 'A4', printBackground: true, preferCSSPageSize: true })
-      })()
-      const timeout = new Promise<never>((_, reject) => {
-        timer = setTimeout(() => reject(new PdfRenderError('TIMEOUT', `PDF not ready within ${timeoutMs} ms`)), timeoutMs)
-      })
+      const page = await context.newPage()
+      await page.setContent(html, { waitUntil: 'load', timeout: timeoutMs })
+      return page.pdf({ format: 'A4', printBackground: true, preferCSSPageSize: true })
+    })()
+    const timeout = new Promise<never>((_, reject) => {
+      timer = setTimeout(() => reject(new PdfRenderError('TIMEOUT', `PDF not ready within ${timeoutMs} ms`)), timeoutMs)
+    })
+    try {
       return await Promise.race([work, timeout])
     } finally {
       clearTimeout(timer)
-      await context.close().catch(() => undefined)
+      // The context may still be being created when the time-out hit: close it once it exists.
+      const closing = work.then(
+        () => context?.close(),
+        () => context?.close(),
+      )
+      if (!(await settlesWithin(closing, CONTEXT_CLOSE_TIMEOUT_MS))) discard(b)
     }
   }
 
@@ -111,11 +139,21 @@ export function createPdfRenderer(opts: PdfRendererOptions = {}): PdfRenderer {
     async render(html) {
       if (closed) throw new PdfRenderError('CLOSED', 'the PDF renderer was closed')
       return gate.run(async () => {
+        let b: Browser | undefined
         try {
-          return await renderOnce(html)
+          b = await connectedBrowser()
+          try {
+            return await renderOnce(b, html)
+          } catch (e) {
+            // The browser died under this PDF (crash, OOM kill): print it once more on a new browser.
+            if (e instanceof PdfRenderError || b.isConnected() || closed) throw e
+            discard(b)
+            b = await getBrowser()
+            return await renderOnce(b, html)
+          }
         } catch (e) {
           if (e instanceof PdfRenderError) throw e
-          throw new PdfRenderError('RENDER_FAILED', `PDF rendering failed: ${(e as Error).message?.split('\n')[0]}`, { cause: e })
+          throw new PdfRenderError(closed ? 'CLOSED' : 'RENDER_FAILED', `PDF rendering failed: ${(e as Error).message?.split('\n')[0]}`, { cause: e })
         }
       })
     },
@@ -125,6 +163,19 @@ export function createPdfRenderer(opts: PdfRendererOptions = {}): PdfRenderer {
       browser = undefined
       if (b) await b.then((x) => x.close()).catch(() => undefined)
     },
+  }
+}
+
+/** Whether `p` settles (either way) within `ms`. */
+async function settlesWithin(p: Promise<unknown>, ms: number): Promise<boolean> {
+  let timer: NodeJS.Timeout | undefined
+  const expired = new Promise<false>((resolve) => {
+    timer = setTimeout(() => resolve(false), ms)
+  })
+  try {
+    return await Promise.race([p.then(() => true, () => true), expired])
+  } finally {
+    clearTimeout(timer)
   }
 }
 

@@ -2,8 +2,12 @@ import type { FastifyInstance } from 'fastify'
 import fp from 'fastify-plugin'
 import { AppError } from '#src/platform/errors.ts'
 
-/** Limits Fastify does not set by default (stack.md §4.2). */
-export const MAX_FORM_FIELDS = 1000
+/**
+ * Limits Fastify does not set by default (stack.md §4.2). Forms may carry up to 6,000 fields: a
+ * questionnaire page with a long repeating group (80 directors × 13 columns, plus the page's other
+ * questions) must save, not fail with 413 and lose the page. The 1 MiB body limit still bounds a post.
+ */
+export const MAX_FORM_FIELDS = 6000
 export const MAX_JSON_DEPTH = 32
 const FORBIDDEN_KEYS = new Set(['__proto__', 'constructor', 'prototype'])
 

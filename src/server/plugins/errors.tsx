@@ -40,8 +40,9 @@ const view = (status: number, code: AppErrorCode, showReference = false): ErrorV
 export function classifyError(err: unknown): ErrorView {
   if (isAppError(err)) {
     const v = view(err.httpStatus, err.code, err.httpStatus >= 500)
-    // A refused state change says why in the domain's words ("แบบประเมินนี้ส่งแล้ว จึงแก้ไขไม่ได้ …").
-    return err.code === 'INVALID_TRANSITION' ? { ...v, bodyKey: err.messageKey } : v
+    // A refused state change says why in the domain's words ("แบบประเมินนี้ส่งแล้ว จึงแก้ไขไม่ได้ …");
+    // an unavailable service says which one (e.g. the PDF printer, not the database).
+    return err.code === 'INVALID_TRANSITION' || err.code === 'SERVICE_UNAVAILABLE' ? { ...v, bodyKey: err.messageKey } : v
   }
   const fe = err as Partial<FastifyError>
   if (fe.code === 'FST_CSRF_INVALID_TOKEN' || fe.code === 'FST_CSRF_MISSING_SECRET') {

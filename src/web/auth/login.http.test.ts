@@ -4,9 +4,13 @@
  */
 import assert from 'node:assert/strict'
 import { after, before, beforeEach, describe, test } from 'node:test'
-import { eq } from 'drizzle-orm'
+import { eq, isNotNull } from 'drizzle-orm'
 import { auditLog } from '#src/audit/audit.tables.ts'
+import { EXPIRED_SESSION_GRACE_MS, SESSION_ABSOLUTE_MS } from '#src/identity/session.model.ts'
+import { deleteExpiredSessions } from '#src/identity/sessions.repo.ts'
+import { sessions } from '#src/identity/sessions.tables.ts'
 import { users } from '#src/identity/users.tables.ts'
+import { openCycle } from '#src/submissions/open-cycle.ts'
 import { Client, TEST_PASSWORD, makeEntity, makeUser } from '#tests/support/builders.ts'
 import { createTestApp, html, type TestApp } from '#tests/support/test-app.ts'
 
@@ -140,6 +144,49 @@ describe('staying signed in', () => {
     assert.match(html(await c.get(String(res.headers.location)))('main').text(), /ไม่มีการใช้งานเกิน 30 นาที/)
   })
 
+  test('a page left open 3 hours: the session row outlives the idle time-out, so its post asks to sign in again (no CSRF 403)', async () => {
+    const user = await entityUser()
+    await openCycle(t.deps, {
+      actor: 'system',
+      code: '2569',
+      nameTh: 'รอบการประเมินปี 2569',
+      nameEn: 'Assessment cycle 2569',
+      definitionVersion: 'v1',
+      opensAt: new Date('2026-10-01T00:00:00Z'),
+      deadline: new Date('2027-03-31T00:00:00Z'),
+      periodStart: '2025-10-01',
+      periodEnd: '2026-09-30',
+    })
+    const c = new Client(t.app)
+    await c.signIn('somchai')
+    const pageUrl = '/portal/assessments/2569/part-b/2'
+    const page = await c.get(pageUrl)
+    assert.equal(page.statusCode, 200)
+    const csrf = html(page)('input[name=_csrf]').val() as string
+    t.clock.advance(3 * 3600_000)
+    await deleteExpiredSessions(db(), t.clock.now()) // the server's sweep
+    const kept = await db().select().from(sessions).where(eq(sessions.userId, user.id))
+    assert.equal(kept.length, 1, 'the signed-in row is kept until its absolute lifetime ends')
+    const late = await c.post(pageUrl, { _csrf: csrf, intent: 'save_draft', B08_total: '44' })
+    assert.equal(late.statusCode, 303, late.body.slice(0, 200))
+    assert.equal(late.headers.location, `/auth/login?next=${encodeURIComponent(pageUrl)}`)
+    assert.match(html(await c.get(String(late.headers.location)))('main').text(), /ไม่มีการใช้งานเกิน 30 นาที/)
+  })
+
+  test('a signed-in row is removed by the sweep only after the 12-hour lifetime (plus the grace hour)', async () => {
+    await entityUser()
+    const c = new Client(t.app)
+    await c.signIn('somchai')
+    const rows = async () => (await db().select().from(sessions).where(isNotNull(sessions.userId))).length
+    assert.equal(await rows(), 1)
+    t.clock.advance(SESSION_ABSOLUTE_MS + EXPIRED_SESSION_GRACE_MS - 60_000)
+    await deleteExpiredSessions(db(), t.clock.now())
+    assert.equal(await rows(), 1)
+    t.clock.advance(2 * 60_000)
+    await deleteExpiredSessions(db(), t.clock.now())
+    assert.equal(await rows(), 0)
+  })
+
   test('the idle warning is on signed-in pages, with a way to stay signed in', async () => {
     await entityUser()
     const c = new Client(t.app)
@@ -157,6 +204,32 @@ describe('staying signed in', () => {
     await c.signIn('somchai')
     await db().update(users).set({ status: 'deactivated' }).where(eq(users.id, u.id))
     assert.equal((await c.get('/portal')).statusCode, 303)
+  })
+
+  test('without `next`, signing in again lands on the questionnaire page whose post was kept at the time-out', async () => {
+    await entityUser()
+    await openCycle(t.deps, {
+      actor: 'system',
+      code: '2569',
+      nameTh: 'รอบการประเมินปี 2569',
+      nameEn: 'Assessment cycle 2569',
+      definitionVersion: 'v1',
+      opensAt: new Date('2026-10-01T00:00:00Z'),
+      deadline: new Date('2027-03-31T00:00:00Z'),
+      periodStart: '2025-10-01',
+      periodEnd: '2026-09-30',
+    })
+    const c = new Client(t.app)
+    await c.signIn('somchai')
+    const pageUrl = '/portal/assessments/2569/part-b/2'
+    const csrf = html(await c.get(pageUrl))('input[name=_csrf]').val() as string
+    t.clock.advance(31 * 60_000)
+    assert.equal((await c.post(pageUrl, { _csrf: csrf, intent: 'save_draft', B08_total: '44' })).statusCode, 303)
+    const again = await c.signIn('somchai')
+    assert.equal(again.headers.location, pageUrl)
+    // Someone else signing in on this browser is not sent there.
+    await entityUser('other.owner')
+    assert.equal((await c.signIn('other.owner')).headers.location, '/portal')
   })
 
   test('signing in again after `next` returns to the page asked for, never off the site', async () => {

@@ -1,6 +1,5 @@
 import type { FastifyPluginAsync } from 'fastify'
 import { z } from 'zod'
-import { ROLE_HOME, type Role } from '#src/identity/permissions.ts'
 import { SESSION_IDLE_MS } from '#src/identity/session.model.ts'
 import { signIn } from '#src/identity/sign-in.ts'
 import { appendAudit } from '#src/audit/audit.repo.ts'
@@ -14,7 +13,7 @@ import { respond } from '#src/web/lib/respond.ts'
 import { setFlash, takeFlash } from '#src/web/lib/flash.ts'
 import { safeLocalPath } from '#src/web/lib/safe-redirect.ts'
 import { LoginPage, type LoginPageProps } from './login-page.tsx'
-import { startPendingSignIn, startSignedInSession } from './sign-in-session.ts'
+import { landingAfterSignIn, startPendingSignIn, startSignedInSession } from './sign-in-session.ts'
 
 const LoginQuery = z.object({ next: z.string().max(2000).optional() })
 export const LoginInput = z.object({
@@ -72,11 +71,11 @@ export const loginRoutes: FastifyPluginAsync = async (app) => {
           { status: 403 },
         )
       case 'second_factor':
-        await startPendingSignIn(req, result.user, result.step)
+        await startPendingSignIn(req, result.user, result.step, safeNext)
         return respond(req, reply).redirect(result.step === 'totp' ? '/auth/login/totp' : '/auth/totp/setup')
       case 'signed_in':
         await startSignedInSession(req, result.user)
-        return respond(req, reply).redirect(safeNext ?? ROLE_HOME[result.user.role as Role])
+        return respond(req, reply).redirect(landingAfterSignIn(req, result.user, safeNext))
     }
   })
 

@@ -210,7 +210,22 @@ export function TermsPage({ ctx }: { ctx: PageContext }) {
 }
 
 /** A message page with a heading, a paragraph and an optional link (confirmations, invalid links). */
-export function MessagePage({ ctx, title, body, link, status }: { ctx: PageContext; title: string; body: string; link?: { href: string; text: string }; status?: 'success' }) {
+export function MessagePage({
+  ctx,
+  title,
+  body,
+  link,
+  status,
+  download,
+}: {
+  ctx: PageContext
+  title: string
+  body: string
+  link?: { href: string; text: string }
+  status?: 'success'
+  /** A file to take away (e.g. the service-request form after the e-mail is confirmed). */
+  download?: { href: string; text: string; hint: string }
+}) {
   const { t } = ctx
   return (
     <PageLayout ctx={ctx} title={title}>
@@ -224,6 +239,15 @@ export function MessagePage({ ctx, title, body, link, status }: { ctx: PageConte
           <p class="body-l">{body}</p>
         </>
       )}
+      {download ? (
+        <p class="body">
+          <a href={download.href} id="service-request-download">
+            {download.text}
+          </a>
+          <br />
+          {download.hint}
+        </p>
+      ) : null}
       {link ? (
         <p class="body">
           <a href={link.href}>{link.text}</a>

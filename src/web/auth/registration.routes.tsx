@@ -14,6 +14,7 @@ import { parseForm, parseQuery } from '#src/web/lib/parse-form.ts'
 import { sendPage } from '#src/web/lib/render.tsx'
 import { requirePermission } from '#src/web/lib/require-permission.ts'
 import { respond } from '#src/web/lib/respond.ts'
+import { CONFIRMED_SERVICE_REQUEST_PATH } from '#src/web/portal/documents-out.routes.tsx'
 import { MessagePage, RegisterDetailsPage, RegisterSearchPage, RegisterSentPage, TermsPage, type SearchOutcome } from './registration-pages.tsx'
 
 export const PASSWORD_PROBLEM_MESSAGE = {
@@ -101,7 +102,9 @@ export const registrationRoutes: FastifyPluginAsync = async (app) => {
     const result = await confirmEmail(app.deps, { token: form.value.token, ip: req.ip, userAgent: req.headers['user-agent'] })
     if (result.kind === 'invalid') return sendInvalidLink(req, reply)
     const body: MessageKey = result.kind === 'entity_admin' ? 'auth.confirm.doneAdmin' : 'auth.confirm.donePending'
-    return sendPage(req, reply, (ctx) => <MessagePage ctx={ctx} status="success" title={ctx.t('auth.confirm.title')} body={ctx.t(body)} link={{ href: '/auth/login', text: ctx.t('auth.login.title') }} />)
+    req.session.confirmedUser = { userId: result.userId, at: app.deps.clock.now().getTime() }
+    const download = { href: CONFIRMED_SERVICE_REQUEST_PATH, text: req.t('serviceRequest.download'), hint: req.t('serviceRequest.downloadHint') }
+    return sendPage(req, reply, (ctx) => <MessagePage ctx={ctx} status="success" title={ctx.t('auth.confirm.title')} body={ctx.t(body)} download={download} link={{ href: '/auth/login', text: ctx.t('auth.login.title') }} />)
   })
 
 }

@@ -8,6 +8,7 @@ import { after, afterEach, before, describe, test } from 'node:test'
 import { isNull } from 'drizzle-orm'
 import { DEMO_PASSWORD, seedDemoAccounts } from '#src/db/seed/demo-accounts.ts'
 import { recoveryCodes } from '#src/identity/users.tables.ts'
+import { openCycle } from '#src/submissions/open-cycle.ts'
 import { unsafeFindUserById } from '#src/identity/users.repo.ts'
 import { Client, TEST_PASSWORD, makeEntity, makeUser } from '#tests/support/builders.ts'
 import { createTestApp, html, type TestApp } from '#tests/support/test-app.ts'
@@ -214,6 +215,61 @@ describe('the code step (ATHN-11, ATHN-03)', () => {
     assert.equal(res.statusCode, 303)
     assert.equal(res.headers.location, '/auth/login')
     assert.equal((await new Client(t.app).get('/auth/totp/setup')).headers.location, '/auth/login')
+  })
+})
+
+describe('where the code step lands', () => {
+  async function entityWithCode(username: string) {
+    const entity = await makeEntity(db())
+    const user = await makeUser(db(), { role: 'entity_admin', username, entityId: entity.id })
+    return { user, secret: await enrolDirectly(t, user) }
+  }
+
+  test('`next` is carried through the code step; an off-site `next` lands on the home page', async () => {
+    const { secret } = await entityWithCode('somchai.next')
+    const client = new Client(t.app)
+    const asked = await client.get('/account')
+    assert.equal(asked.headers.location, '/auth/login?next=%2Faccount')
+    const login = await client.submit('/auth/login?next=%2Faccount', '/auth/login?next=%2Faccount', { identifier: 'somchai.next', password: TEST_PASSWORD })
+    assert.equal(login.headers.location, '/auth/login/totp')
+    const ok = await client.submit('/auth/login/totp', '/auth/login/totp', { code: await codeAt(secret, t.clock.now()) })
+    assert.equal(ok.statusCode, 303)
+    assert.equal(ok.headers.location, '/account')
+    assert.equal((await client.get('/account')).statusCode, 200)
+
+    next30s()
+    const evil = new Client(t.app)
+    const evilNext = `/auth/login?next=${encodeURIComponent('//evil.example/x')}`
+    assert.equal((await evil.submit(evilNext, evilNext, { identifier: 'somchai.next', password: TEST_PASSWORD })).headers.location, '/auth/login/totp')
+    assert.equal((await evil.submit('/auth/login/totp', '/auth/login/totp', { code: await codeAt(secret, t.clock.now()) })).headers.location, '/portal')
+  })
+
+  test('without `next`, a questionnaire page kept across the time-out is where the code step lands', async () => {
+    await openCycle(t.deps, {
+      actor: 'system',
+      code: '2569',
+      nameTh: 'รอบการประเมินปี 2569',
+      nameEn: 'Assessment cycle 2569',
+      definitionVersion: 'v1',
+      opensAt: new Date('2026-10-01T00:00:00Z'),
+      deadline: new Date('2027-03-31T00:00:00Z'),
+      periodStart: '2025-10-01',
+      periodEnd: '2026-09-30',
+    })
+    const { secret } = await entityWithCode('somchai.draft')
+    const client = new Client(t.app)
+    assert.equal((await signInWithCode(t, client, 'somchai.draft', secret)).headers.location, '/portal')
+    const pageUrl = '/portal/assessments/2569/part-b/2'
+    const csrf = html(await client.get(pageUrl))('input[name=_csrf]').val() as string
+    t.clock.advance(31 * 60_000)
+    const late = await client.post(pageUrl, { _csrf: csrf, intent: 'save_draft', B08_total: '44' })
+    assert.equal(late.headers.location, `/auth/login?next=${encodeURIComponent(pageUrl)}`)
+    // The user opens the plain sign-in page (no `next`) and signs in with a code.
+    const ok = await signInWithCode(t, client, 'somchai.draft', secret)
+    assert.equal(ok.headers.location, pageUrl)
+    const back = await client.get(pageUrl)
+    assert.equal(back.statusCode, 303, 'the kept post is saved on the way back')
+    assert.equal(html(await client.get(pageUrl))('#B08_total').val(), '44')
   })
 })
 

@@ -11,7 +11,6 @@ import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify'
 import { z } from 'zod'
 import { acceptStaffInvitation, findInvitation } from '#src/identity/accept-staff-invitation.ts'
 import { confirmTotpEnrolment, openEnrolmentSecret, startTotpEnrolment } from '#src/identity/enrol-totp.ts'
-import { ROLE_HOME, type Role } from '#src/identity/permissions.ts'
 import { NewPasswordInput } from '#src/identity/registration.schemas.ts'
 import { PENDING_LOGIN_MS } from '#src/identity/session.model.ts'
 import { recordSignIn } from '#src/identity/sign-in.ts'
@@ -29,7 +28,7 @@ import { trustedHtml } from '#src/web/lib/trusted-html.tsx'
 import { NewPasswordPage } from './recovery.routes.tsx'
 import { PASSWORD_PROBLEM_MESSAGE } from './registration.routes.tsx'
 import { MessagePage } from './registration-pages.tsx'
-import { startSignedInSession } from './sign-in-session.ts'
+import { landingAfterSignIn, startSignedInSession } from './sign-in-session.ts'
 import { TotpLoginPage, TotpSetupPage, type Notice } from './two-step-pages.tsx'
 
 export const CodeInput = z.object({ code: z.string().trim().min(1, 'errors.field.required').max(40, 'twostep.errors.wrongCode') })
@@ -40,7 +39,7 @@ const open = { preHandler: requirePermission('anonymous') }
 export const RECOVERY_CODES_PATH = '/account/two-step/recovery-codes'
 
 /** The pending sign-in of this session at `step`, if it has not expired. */
-function pendingAt(req: FastifyRequest, step: 'totp' | 'enrol'): { userId: string } | undefined {
+function pendingAt(req: FastifyRequest, step: 'totp' | 'enrol'): { userId: string; next?: string } | undefined {
   const p = req.session.pendingLogin
   if (!p || p.step !== step) return undefined
   return isPendingFresh(p, req.server.deps.clock.now().getTime(), PENDING_LOGIN_MS) ? p : undefined
@@ -103,6 +102,7 @@ export const twoStepAuthRoutes: FastifyPluginAsync = async (app) => {
       case 'unavailable':
         return restartSignIn(req, reply)
       case 'ok': {
+        const next = pending.next
         await startSignedInSession(req, result.user)
         await recordSignIn(deps, { user: result.user, method: result.method, ...meta(req) })
         if (result.recoveryCodesLeft !== undefined) {
@@ -110,7 +110,7 @@ export const twoStepAuthRoutes: FastifyPluginAsync = async (app) => {
           setFlash(req, 'twostep.login.recoveryUsed', { count: String(result.recoveryCodesLeft) })
           return respond(req, reply).redirect('/account/two-step')
         }
-        return respond(req, reply).redirect(ROLE_HOME[result.user.role as Role])
+        return respond(req, reply).redirect(landingAfterSignIn(req, result.user, next))
       }
     }
   })

@@ -5,7 +5,7 @@
  */
 import type { ComponentChildren } from 'preact'
 import type { MessageKey } from '#src/platform/i18n/catalog.ts'
-import { formatDateLong, formatDateTimeNumeric } from '#src/platform/i18n/format.ts'
+import { formatBytes, formatDateLong, formatDateTimeNumeric } from '#src/platform/i18n/format.ts'
 import { DOCUMENT_TYPE_LABELS, findField, findPart, isDocumentType, type Answers, type Definition, type SummaryRow } from '#src/questionnaire/engine/index.ts'
 import type { AssessmentStatus } from '#src/submissions/assessment-status.rules.ts'
 import type { Corrections } from '#src/submissions/get-assessment.ts'
@@ -214,6 +214,14 @@ export function QuestionRegion(p: QuestionScreenProps) {
         notice={
           <>
             {p.pageNumber.total > 1 ? <p class="caption">{t('assessment.nav.pageOf', p.pageNumber)}</p> : null}
+            {p.partId === 'part-a' && p.pageId === '1' ? (
+              <p class="body" id="service-request-download">
+                <a class="link" href="/portal/service-request.pdf">
+                  {t('assessment.serviceRequest.download')}
+                </a>{' '}
+                {t('assessment.serviceRequest.hint')}
+              </p>
+            ) : null}
             {p.corrections ? (
               <CorrectionsBanner ctx={ctx} definition={definition} corrections={p.corrections} partId={p.partId} hrefOfField={(f) => questionHref(definition, paths, f)} />
             ) : null}
@@ -404,12 +412,21 @@ export function ReceiptPage(p: { ctx: PageContext; submission: SubmissionRow; pa
         <a class="button button--secondary" role="button" href={`${p.paths.basicReport}?version=${submission.version}`}>
           {t('questionnaire.taskList.basicReport')}
         </a>
+        <a class="button button--secondary" role="button" href={`${p.paths.receipt(submission.receiptRef)}/pdf`} id="receipt-pdf">
+          {t('receiptPdf.download')}
+        </a>
       </div>
     </PageLayout>
   )
 }
 
-export type AttachmentListItem = { id: string; displayName: string; documentType: string }
+/** An attachment as the submission snapshot recorded it; size and time are missing from old snapshots. */
+export type AttachmentListItem = { id: string; displayName: string; documentType: string; sizeBytes?: number; uploadedAt?: string | Date }
+
+const uploadedAtText = (at: AttachmentListItem['uploadedAt']): string => {
+  const d = at === undefined ? undefined : new Date(at)
+  return d && !Number.isNaN(d.getTime()) ? formatDateTimeNumeric(d) : '—'
+}
 
 export function SubmittedViewPage(p: {
   ctx: PageContext
@@ -458,6 +475,10 @@ export function SubmittedViewPage(p: {
             <tr>
               <th scope="col">{t('assessment.view.colDocument')}</th>
               <th scope="col">{t('assessment.view.colType')}</th>
+              <th scope="col" class="numeric">
+                {t('assessment.view.colSize')}
+              </th>
+              <th scope="col">{t('assessment.view.colUploaded')}</th>
             </tr>
           </thead>
           <tbody>
@@ -467,6 +488,8 @@ export function SubmittedViewPage(p: {
                   <a href={`${paths.taskList}/documents/${a.id}`}>{a.displayName}</a>
                 </td>
                 <td>{isDocumentType(a.documentType) ? t(DOCUMENT_TYPE_LABELS[a.documentType]) : a.documentType}</td>
+                <td class="numeric">{typeof a.sizeBytes === 'number' ? formatBytes(a.sizeBytes, locale) : '—'}</td>
+                <td>{uploadedAtText(a.uploadedAt)}</td>
               </tr>
             ))}
           </tbody>

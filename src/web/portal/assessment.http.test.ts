@@ -87,6 +87,7 @@ describe('task list', () => {
     const $ = html(await c.get(`${BASE}/part-a/1`))
     assert.match($('main').text(), new RegExp(entity.juristicId))
     assert.equal($('input[name="A01"]').length, 0, 'registry answers are not editable inputs')
+    assert.equal($('#service-request-download a').attr('href'), '/portal/service-request.pdf')
   })
 
   test('an unknown cycle, part or page is a 404 page, never a 500', async () => {
@@ -136,6 +137,31 @@ describe('question pages', () => {
     assert.equal(view.answers.B08_customerFacing, 4)
   })
 
+  // Every part's page: a malformed answer of each kind is refused with its message, linked to its box.
+  const MALFORMED: { page: string; fields: Record<string, string>; link: string; message: RegExp }[] = [
+    { page: 'part-a/1', fields: { 'A05.day': '31', 'A05.month': '2', 'A05.year': '2566' }, link: '#A05-day', message: /วันที่/ },
+    { page: 'part-a/1', fields: { A08_registered: '-5' }, link: '#A08_registered', message: /ติดลบ/ },
+    { page: 'part-a/1', fields: { A12_phone: '12' }, link: '#A12_phone', message: /หมายเลขโทรศัพท์/ },
+    { page: 'part-b/1', fields: { 'B01.0.idType': 'thai_id', 'B01.0.thaiId': '1234567890123' }, link: '#B01-0-thaiId', message: /เลข/ },
+    { page: 'part-b/1', fields: { 'B03.0.sharePercent': '101' }, link: '#B03-0-sharePercent', message: /ร้อยละต้องอยู่ระหว่าง 0 ถึง 100/ },
+    { page: 'part-b/2', fields: { B08_total: '๑๒.๕' }, link: '#B08_total', message: /จำนวนเต็ม/ },
+    { page: 'part-c/1', fields: { C7_1: 'มาก' }, link: '#C7_1', message: /ร้อยละ/ },
+    { page: 'part-d/1', fields: { D07_value: '1,000.505' }, link: '#D07_value', message: /ทศนิยม/ },
+  ]
+  for (const m of MALFORMED) {
+    test(`${m.page}: ${Object.keys(m.fields).join(', ')} malformed → 422, linked, kept`, async () => {
+      const { c } = await business()
+      const res = await c.submit(`${BASE}/${m.page}`, `${BASE}/${m.page}`, { intent: 'save_draft', ...m.fields })
+      assert.equal(res.statusCode, 422)
+      const $ = html(res)
+      const link = $('.error-summary a').filter((_, a) => $(a).attr('href') === m.link)
+      assert.equal(link.length, 1, `${m.link} in ${$('.error-summary').text()}`)
+      assert.match(link.text(), m.message)
+      const [name, value] = Object.entries(m.fields).at(-1)!
+      assert.equal($(`[name="${name}"]`).val(), value, 'what was typed is still in the box')
+    })
+  }
+
   test('บันทึกและไปต่อ goes to the next page of the part, then to the part check', async () => {
     const { c } = await business()
     const first = await c.submit(`${BASE}/part-b/1`, `${BASE}/part-b/1`, { intent: 'continue', B05: 'no' })
@@ -166,6 +192,19 @@ describe('question pages', () => {
     assert.deepEqual((view.answers.B01 as { fullNameTh?: string }[]).map((r) => r.fullNameTh), ['นายสอง ใจงาม'])
   })
 
+  test('+ เพิ่มรายการ on a page with a malformed answer adds the row and shows the problem, keeping everything typed', async () => {
+    const { c, actor } = await business()
+    const res = await c.submit(`${BASE}/part-b/2`, `${BASE}/part-b/2`, { intent: 'add:B11', B08_total: 'สิบ', 'B11.0.fullNameTh': 'นางสาวกำกับ ดูแล' })
+    assert.equal(res.statusCode, 422)
+    const $ = html(res)
+    assert.equal($('#B11 .repeating-group__row').length, 2, 'the new row is there')
+    assert.equal($('#B11-0-fullNameTh').val(), 'นางสาวกำกับ ดูแล')
+    assert.equal($('#B08_total').val(), 'สิบ')
+    assert.equal($('.error-summary a').attr('href'), '#B08_total')
+    const view = await getAssessmentForActor(t.deps, { actor, cycleCode: '2569' })
+    assert.equal((view.answers.B11 as unknown[]).length, 2, 'and stored, so the next save agrees with the page')
+  })
+
   test('a condition that now holds shows its question after saving (JavaScript off)', async () => {
     const { c } = await business()
     assert.equal(html(await c.get(`${BASE}/part-b/1`))('#B05_parentName').length, 0)
@@ -188,6 +227,18 @@ describe('question pages', () => {
     assert.equal($('#B02').val(), 'ร้านค้าปลีกทองรูปพรรณ')
     const view = await getAssessmentForActor(t.deps, { actor, cycleCode: '2569' })
     assert.equal(view.answers.B05, 'yes')
+  })
+
+  test('auto-save shows a group row’s column once its condition holds (a director’s ID number after choosing the ID type)', async () => {
+    const { c } = await business()
+    const page = html(await c.get(`${BASE}/part-b/1`))
+    assert.equal(page('#B01-0-thaiId').length, 0)
+    const csrf = page('input[name=_csrf]').val() as string
+    const typing = await c.post(`${BASE}/part-b/1`, { _csrf: csrf, intent: 'autosave', 'B01.0.fullNameTh': 'นายหนึ่ง ใจดี' }, { 'hx-request': 'true' })
+    assert.equal(typing.headers['hx-retarget'], undefined, 'typing into the first row does not re-render the questions')
+    const chosen = await c.post(`${BASE}/part-b/1`, { _csrf: csrf, intent: 'autosave', 'B01.0.fullNameTh': 'นายหนึ่ง ใจดี', 'B01.0.idType': 'thai_id' }, { 'hx-request': 'true' })
+    assert.equal(chosen.headers['hx-retarget'], '#question-region')
+    assert.equal(html(chosen)('#B01-0-thaiId').length, 1)
   })
 
   test('unknown names, read-only registry answers and other parts’ questions in a post are ignored safely', async () => {
@@ -280,6 +331,25 @@ describe('session time-out', () => {
     assert.equal($('#B08_total').val(), '44')
     const view = await getAssessmentForActor(t.deps, { actor, cycleCode: '2569' })
     assert.equal(view.answers.B08_total, 44)
+  })
+
+  test('a kept post does not overwrite a later save by someone else: it is shown for checking instead', async () => {
+    const { c, user, actor } = await business()
+    const page = html(await c.get(`${BASE}/part-b/2`))
+    t.clock.set('2026-11-29T03:31:00Z')
+    await c.post(`${BASE}/part-b/2`, { _csrf: page('input[name=_csrf]').val() as string, intent: 'save_draft', B08_total: '44' })
+    // A colleague saves the same page later.
+    const colleague = await makeUser(db(), { username: 'colleague2', entityId: actor.entityId, role: 'entity_user' })
+    const other = new Client(t.app)
+    t.clock.set('2026-11-29T03:40:00Z')
+    await other.signIn(colleague.username)
+    await other.submit(`${BASE}/part-b/2`, `${BASE}/part-b/2`, { intent: 'save_draft', B08_total: '50' })
+    await c.submit(`/auth/login?next=${encodeURIComponent(`${BASE}/part-b/2`)}`, `/auth/login?next=${encodeURIComponent(`${BASE}/part-b/2`)}`, { identifier: user.username, password: TEST_PASSWORD })
+    const $ = html(await c.get(`${BASE}/part-b/2`))
+    assert.equal($('#B08_total').val(), '44', 'what was typed is on the page')
+    assert.match($('#autosave-status').text(), /ยังไม่ได้บันทึก/)
+    const view = await getAssessmentForActor(t.deps, { actor, cycleCode: '2569' })
+    assert.equal(view.answers.B08_total, 50, 'the later save is not overwritten')
   })
 
   test('what one person typed is never saved into another person’s sign-in', async () => {
@@ -383,7 +453,8 @@ describe('submission', () => {
     assert.equal(saved.statusCode, 303, saved.body.slice(0, 300))
     assert.equal((await storedAnswers(assessmentId, 'part-b')).B08_total, 15)
     const again = html(await c.get(`${BASE}/submit`))
-    const res = await c.post(`${BASE}/submit`, { _csrf: again('input[name=_csrf]').val() as string, idempotencyKey: again('input[name=idempotencyKey]').val() as string, ...DECLARATION })
+    // The first submission's form, posted again (a cached page, the back button), submits version 2.
+    const res = await c.post(`${BASE}/submit`, { _csrf: again('input[name=_csrf]').val() as string, idempotencyKey: 'k-1', ...DECLARATION })
     assert.equal(res.headers.location, '/portal/receipts/AMRAC-2569-000002')
     const view = html(await c.get(`${BASE}/view`))
     assert.equal(view('table').last().find('tbody tr').length, 2, 'the history keeps both versions')

@@ -26,6 +26,7 @@ import {
   findField,
   findPage,
   findPart,
+  applyRowIntent,
   parseRowIntent,
   validateSubmission,
   type Definition,
@@ -69,7 +70,7 @@ const CYCLE = /^[0-9A-Za-z_-]{1,32}$/
 const PART = /^part-[a-z]$/
 const PAGE = /^[0-9]{1,2}$/
 /** A kept post larger than this (serialised) is not kept: the session row must stay small. */
-const MAX_KEPT_DRAFT = 256 * 1024
+const MAX_KEPT_DRAFT = 128 * 1024
 const KEPT_DRAFT_MAX_AGE_MS = 12 * 60 * 60 * 1000
 
 const notFound = () => new AppError('NOT_FOUND', { messageKey: 'common.notFound.title' })
@@ -131,8 +132,8 @@ export const assessmentRoutes: FastifyPluginAsync = async (app) => {
   const db = deps.database.db
   const guard = requirePermission('portal:access:own')
 
-  async function load(req: FastifyRequest, cycleCode: string) {
-    const view = await getAssessmentForActor(deps, { actor: req.actor, cycleCode: checkCycle(cycleCode) })
+  async function load(req: FastifyRequest, cycleCode: string, withProgress = true) {
+    const view = await getAssessmentForActor(deps, { actor: req.actor, cycleCode: checkCycle(cycleCode), withProgress })
     return { view, definition: definitionForVersion(view.cycle.definitionVersion), paths: assessmentPaths(view.cycle.code) }
   }
 
@@ -151,7 +152,7 @@ export const assessmentRoutes: FastifyPluginAsync = async (app) => {
     params: PageParams,
     opts: { posted?: Record<string, unknown>; errors?: PageError[]; flash?: Flash | undefined; saveStatus?: string; status?: number; fragment?: boolean } = {},
   ) {
-    const { view, definition, paths } = await load(req, params.cycle)
+    const { view, definition, paths } = await load(req, params.cycle, false)
     const part = findPart(definition, params.part)
     if (!part || !findPage(definition, params.part, params.page)) throw notFound()
     const props = (ctx: PageContext): QuestionScreenProps => ({
@@ -198,7 +199,10 @@ export const assessmentRoutes: FastifyPluginAsync = async (app) => {
   async function handlePagePost(req: FastifyRequest, reply: FastifyReply, params: PageParams, body: unknown, restored = false) {
     const { cycle, part: partId, page: pageId } = params
     const paths = assessmentPaths(cycle)
-    const { intent, raw } = postedAnswers(body)
+    const posted = postedAnswers(body)
+    // A kept post (after a time-out) only saves: its button is not pressed again on a GET.
+    const intent = restored ? 'save_draft' : posted.intent
+    const raw = posted.raw
     const rowIntent = parseRowIntent(intent)
     const isAutosave = intent === 'autosave' && isHtmxRequest(req)
     let result
@@ -209,8 +213,9 @@ export const assessmentRoutes: FastifyPluginAsync = async (app) => {
       if (isAutosave && e instanceof AppError) return sendFragment(reply, <span>{req.t('assessment.autosave.failed')}</span>)
       throw e
     }
+    if (restored) req.session.pendingDraft = undefined // only once it is saved
+    const { definition } = result
     const time = formatDateTimeNumeric(result.savedAt)
-    const flash: Flash | undefined = restored ? { key: 'assessment.restored' } : undefined
     if (isAutosave) {
       if (result.visibilityChanged) {
         return sendQuestionPage(req, reply, params, { posted: raw, fragment: true, saveStatus: req.t('assessment.autosave.saved', { time }) })
@@ -218,25 +223,35 @@ export const assessmentRoutes: FastifyPluginAsync = async (app) => {
       const key = result.problems.length ? 'assessment.autosave.savedWithProblems' : 'assessment.autosave.saved'
       return sendFragment(reply, <span>{req.t(key, { time })}</span>)
     }
+    const removeId = intent.startsWith('remove-document:') ? intent.slice('remove-document:'.length) : undefined
+    let removedName: string | undefined
+    if (removeId && isUuid(removeId)) removedName = (await removeAttachment(deps, { actor: req.actor, cycleCode: cycle, attachmentId: removeId })).displayName
+    const documentPath = intent.startsWith('document:') ? intent.slice('document:'.length) : undefined
+    const opensUpload = documentPath !== undefined && isFileQuestionOnPage(definition, partId, pageId, documentPath)
+
     if (result.problems.length > 0) {
+      // Show the page as posted, with the problems — and with what the button did: a row added or
+      // removed, a document removed. Opening the upload page waits until the problems are fixed.
       const errors = problemsAsPageErrors(result.problems)
-      return sendQuestionPage(req, reply, params, { posted: raw, errors, flash, status: 422, saveStatus: req.t('assessment.savedAt', { time }) })
+      const shown = rowIntent ? applyRowIntent(definition, raw, rowIntent) : raw
+      const status = opensUpload
+        ? req.t('assessment.documentAfterProblems')
+        : removedName
+          ? req.t('assessment.documentRemoved', { name: removedName })
+          : req.t('assessment.savedAt', { time })
+      return sendQuestionPage(req, reply, params, {
+        posted: shown as Record<string, unknown>,
+        errors,
+        flash: restored ? { key: 'assessment.restored' } : undefined,
+        status: 422,
+        saveStatus: status,
+      })
     }
     if (restored) setFlash(req, 'assessment.restored')
-    const definition = (await load(req, cycle)).definition
     if (rowIntent) return respond(req, reply).redirect(paths.page(partId, pageId, fieldDomId(rowIntent.groupId)))
-    if (intent.startsWith('document:')) {
-      const path = intent.slice('document:'.length)
-      if (isFileQuestionOnPage(definition, partId, pageId, path)) return respond(req, reply).redirect(paths.upload(partId, pageId, path))
-    }
-    if (intent.startsWith('remove-document:')) {
-      const id = intent.slice('remove-document:'.length)
-      if (isUuid(id)) {
-        const { view } = await load(req, cycle)
-        const att = view.attachments.find((a) => a.id === id)
-        await removeAttachment(deps, { actor: req.actor, cycleCode: cycle, attachmentId: id })
-        if (att) setFlash(req, 'assessment.documentRemoved', { name: att.displayName })
-      }
+    if (opensUpload) return respond(req, reply).redirect(paths.upload(partId, pageId, documentPath))
+    if (removedName !== undefined) {
+      setFlash(req, 'assessment.documentRemoved', { name: removedName })
       return respond(req, reply).redirect(paths.page(partId, pageId))
     }
     if (intent === 'continue') {
@@ -259,7 +274,7 @@ export const assessmentRoutes: FastifyPluginAsync = async (app) => {
     delete body._csrf
     if (body.intent === 'autosave') delete body.intent
     const url = req.url.split('?')[0]!
-    if (JSON.stringify(body).length <= MAX_KEPT_DRAFT) {
+    if (Buffer.byteLength(JSON.stringify(body), 'utf8') <= MAX_KEPT_DRAFT) {
       req.session.pendingDraft = { userId: req.endedUserId, url, body, at: deps.clock.now().getTime() }
     }
     return respond(req, reply).redirect(`/auth/login?next=${encodeURIComponent(url)}`)
@@ -292,13 +307,21 @@ export const assessmentRoutes: FastifyPluginAsync = async (app) => {
   app.get<{ Params: PageParams }>('/:cycle/:part/:page', { preHandler: guard }, async (req, reply) => {
     const params = req.params
     if (!PART.test(params.part) || !PAGE.test(params.page)) throw notFound()
-    const { view, paths } = await load(req, params.cycle)
+    const { view, paths } = await load(req, params.cycle, false)
     if (!view.editable) return respond(req, reply).redirect(paths.view)
     const kept = req.session.pendingDraft
     const actor = req.actor
     if (kept && actor.kind === 'user' && kept.userId === actor.id && kept.url === req.url.split('?')[0]) {
-      req.session.pendingDraft = undefined
-      if (deps.clock.now().getTime() - kept.at <= KEPT_DRAFT_MAX_AGE_MS) return handlePagePost(req, reply, params, kept.body, true)
+      if (deps.clock.now().getTime() - kept.at > KEPT_DRAFT_MAX_AGE_MS) {
+        req.session.pendingDraft = undefined
+      } else if (view.lastSavedAt && view.lastSavedAt.getTime() > kept.at) {
+        // Someone saved this assessment after the post was kept (a colleague, another device):
+        // show what was typed for the person to check and save, instead of overwriting.
+        req.session.pendingDraft = undefined
+        return sendQuestionPage(req, reply, params, { posted: postedAnswers(kept.body).raw, saveStatus: req.t('assessment.restoredNotSaved') })
+      } else {
+        return handlePagePost(req, reply, params, kept.body, true)
+      }
     }
     return sendQuestionPage(req, reply, params, { flash: takeFlash(req) })
   })

@@ -9,7 +9,9 @@ import fs from 'node:fs'
 import path from 'node:path'
 import { after, before, beforeEach, describe, test } from 'node:test'
 import { and, eq } from 'drizzle-orm'
+import ExcelJS from 'exceljs'
 import type { LightMyRequestResponse } from 'fastify'
+import { DOCX_MEDIA_TYPE, XLSX_MEDIA_TYPE } from '#src/documents/documents.model.ts'
 import type { Actor } from '#src/identity/permissions.ts'
 import { findField } from '#src/questionnaire/engine/index.ts'
 import { getAssessmentForActor } from '#src/submissions/get-assessment.ts'
@@ -19,7 +21,7 @@ import { loadPartAnswers, upsertPartAnswers } from '#src/submissions/submissions
 import { assessments, attachments } from '#src/submissions/submissions.tables.ts'
 import { Client, makeEntity, makeUser } from '#tests/support/builders.ts'
 import { multipartBody, type MultipartEntry } from '#tests/support/multipart.ts'
-import { HTML_PAGE, PDF_MIN, PNG_1X1 } from '#tests/support/sample-files.ts'
+import { DOCX_MIN, HTML_PAGE, PDF_MIN, PNG_1X1 } from '#tests/support/sample-files.ts'
 import { createTestApp, html, type TestApp } from '#tests/support/test-app.ts'
 
 let t: TestApp
@@ -117,8 +119,9 @@ describe('GET /portal/assessments/:cycle/documents/new', () => {
     assert.match($('#documentType').text(), /นโยบายการป้องกันการฟอกเงิน/)
     assert.equal($('#file').attr('type'), 'file')
     assert.equal($('label[for="file"]').length, 1)
-    assert.match(String($('#file').attr('accept')), /\.pdf/)
-    assert.match($('#file-hint').text(), /PDF, PNG หรือ JPEG ขนาดไม่เกิน 1 MB/)
+    const accept = String($('#file').attr('accept')).split(',')
+    for (const kind of ['.pdf', '.docx', '.xlsx', DOCX_MEDIA_TYPE, XLSX_MEDIA_TYPE]) assert.ok(accept.includes(kind), kind)
+    assert.match($('#file-hint').text(), /PDF, PNG, JPEG, DOCX หรือ XLSX ขนาดไม่เกิน 1 MB/)
     assert.equal($('a.link').filter((_, a) => $(a).text() === 'กลับไปที่คำถาม').attr('href'), `${BASE}/part-c/${C1.page}#C1_1_evidence`)
   })
 
@@ -261,10 +264,39 @@ describe('POST /portal/assessments/:cycle/documents', () => {
       const res = await upload(b.client, form(token, C1, { filename, content, contentType: 'application/pdf' }))
       assert.equal(res.statusCode, 415, filename)
       assert.deepEqual(summaryLinks(res), ['#file'])
-      assert.match(html(res)('#file-error').text(), /ต้องเป็นไฟล์ PDF, PNG หรือ JPEG เท่านั้น/)
+      assert.match(html(res)('#file-error').text(), /ต้องเป็นไฟล์ PDF, PNG, JPEG, DOCX หรือ XLSX เท่านั้น/)
     }
     assert.equal(storedFiles().length, 1, 'only the PNG')
     assert.deepEqual((await partAnswers(b, 'part-c')).C1_1_evidence, [{ attachmentId: row!.id, documentType: 'AML_POLICY' }])
+  })
+
+  test('policies take DOCX and XLSX, judged by content and downloaded with their own type; a DOCX named .pdf is still refused where only PDF/images are taken', async () => {
+    const b = await business()
+    const { token } = await openPage(b.client, newUrl('part-c', 'C1_1_evidence'))
+    const workbook = new ExcelJS.Workbook()
+    workbook.addWorksheet('ความเสี่ยง').addRow(['ลูกค้า', 3])
+    const xlsx = Buffer.from(await workbook.xlsx.writeBuffer())
+    for (const [filename, content, mediaType] of [
+      ['นโยบาย.docx', DOCX_MIN, DOCX_MEDIA_TYPE],
+      ['risk.xlsx', xlsx, XLSX_MEDIA_TYPE],
+    ] as const) {
+      const res = await upload(b.client, form(token, C1, { filename, content, contentType: 'application/octet-stream' }))
+      assert.equal(res.statusCode, 303, `${filename}: ${res.body.slice(0, 300)}`)
+      const [row] = await db().select().from(attachments).where(eq(attachments.sha256, sha256(content)))
+      assert.equal(row!.mediaType, mediaType)
+      const dl = await b.client.get(`${BASE}/documents/${row!.id}`)
+      assert.equal(dl.headers['content-type'], mediaType)
+      assert.equal(sha256(dl.rawPayload), sha256(content))
+      assert.match(String(dl.headers['content-disposition']), /^attachment;/)
+    }
+
+    const target = { part: 'part-a', page: pageOf('A18'), field: 'A18', documentType: 'VAT_CERT' }
+    const a18 = await openPage(b.client, newUrl('part-a', 'A18'))
+    assert.ok(!String(a18.$('#file').attr('accept')).includes('.docx'), 'the picker suggests only what the type takes')
+    const renamed = await upload(b.client, form(a18.token, target, { filename: 'vat.pdf', content: DOCX_MIN, contentType: 'application/pdf' }))
+    assert.equal(renamed.statusCode, 415)
+    assert.match(html(renamed)('#file-error').text(), /ต้องเป็นไฟล์ PDF, PNG หรือ JPEG เท่านั้น/)
+    assert.equal(storedFiles().length, 2, 'only the DOCX and XLSX policies')
   })
 
   test('a path-traversal name is display data only: a generated key, the cleaned name shown and offered', async () => {

@@ -23,6 +23,7 @@ import { isDocumentType, PAGE_ID, PART_ID, type DocumentType } from '#src/questi
 import { addAttachment } from '#src/submissions/attachments.ts'
 import { getUploadTarget, type UploadTarget } from '#src/submissions/get-upload-target.ts'
 import { openAttachment } from '#src/submissions/open-attachment.ts'
+import { CYCLE_CODE } from '#src/submissions/open-cycle.ts'
 import type { FormBody } from '#src/server/plugins/body-parsers.ts'
 import { setFlash } from '#src/web/lib/flash.ts'
 import { multipartForm, receiveMultipartFiles } from '#src/web/lib/multipart-form.ts'
@@ -32,8 +33,6 @@ import { requirePermission } from '#src/web/lib/require-permission.ts'
 import { respond } from '#src/web/lib/respond.ts'
 import { questionHref, UploadDocumentPage, uploadableMediaTypes } from './upload-document-page.tsx'
 
-/** Cycle codes are short ASCII (`2569`); anything else is simply not found. */
-const CYCLE_CODE = /^[A-Za-z0-9-]{1,20}$/
 /** A form path of a file question: `C1_1_evidence`, `A07.0.document`. */
 const FIELD_PATH = /^[A-Za-z0-9_]{1,48}(?:\.\d{1,3}\.[A-Za-z0-9]{1,32})?$/
 

@@ -12,6 +12,8 @@ export function BasicReportPage({ ctx, report }: { ctx: PageContext; report: Bas
   const { t } = ctx
   const base = `/portal/assessments/${encodeURIComponent(report.cycle.code)}`
   const versions = Array.from({ length: report.submittedVersions }, (_, i) => i + 1)
+  // The PDF of exactly the version shown (a later submission must not change what is downloaded).
+  const pdfHref = `${base}/basic-report.pdf${report.submission ? `?version=${report.submission.version}` : ''}`
   return (
     <PageLayout ctx={ctx} title={t('questionnaire.basicReport.title')}>
       <div class="no-print">
@@ -20,6 +22,11 @@ export function BasicReportPage({ ctx, report }: { ctx: PageContext; report: Bas
             {t('questionnaire.basicReport.back')}
           </a>
         </p>
+        <div class="button-group">
+          <a class="button button--secondary" role="button" href={pdfHref} type="application/pdf">
+            {t('questionnaire.basicReport.downloadPdf')}
+          </a>
+        </div>
         <p class="hint">{t('questionnaire.basicReport.printHint')}</p>
       </div>
       <BasicReportDocument t={t} locale={ctx.locale} report={report} />

@@ -3,6 +3,10 @@
  * national IDs masked, the generation time in the Buddhist Era, tenant isolation and both languages.
  */
 import assert from 'node:assert/strict'
+import { execFileSync } from 'node:child_process'
+import fs from 'node:fs'
+import os from 'node:os'
+import path from 'node:path'
 import { after, before, beforeEach, describe, test } from 'node:test'
 import type { Actor } from '#src/identity/permissions.ts'
 import { answersForPart } from '#src/questionnaire/engine/index.ts'
@@ -11,6 +15,7 @@ import { openCycle } from '#src/submissions/open-cycle.ts'
 import { submitAssessment } from '#src/submissions/submit-assessment.ts'
 import { definitionForVersion } from '#src/submissions/submissions.shared.ts'
 import { insertAttachment, upsertPartAnswers } from '#src/submissions/submissions.repo.ts'
+import { PDF_RATE_LIMIT } from './documents-out.routes.tsx'
 import { goldShopAnswersV1, GOLD_SHOP_ATTACHMENTS } from '#tests/fixtures/questionnaires/v1-gold-shop.ts'
 import { Client, makeEntity, makeUser } from '#tests/support/builders.ts'
 import { createTestApp, html, type TestApp } from '#tests/support/test-app.ts'
@@ -38,6 +43,7 @@ beforeEach(async () => {
 const db = () => t.deps.database.db
 const def = definitionForVersion('v1')
 const REPORT = '/portal/assessments/2569/basic-report'
+const REPORT_PDF = '/portal/assessments/2569/basic-report.pdf'
 const DIRECTOR_ID = '3100600445635' // B01 and B04 of the gold-shop fixture
 const GOLD_SHOP = { nameTh: 'ทองดีเยาวราช', nameEn: 'Thongdee Yaowarat', juristicId: '0105536112014' }
 
@@ -224,5 +230,116 @@ describe('basic-information report: English', () => {
     assert.match(main, /Produced on 29 November 2026 at 10:00/)
     assert.match(main, /3-1006-xxxxx-xx-5/)
     assert.ok(!res.body.includes(DIRECTOR_ID))
+  })
+})
+
+/** The PDF's text layer (pdftotext from poppler-utils); `-raw` keeps the rotated watermark whole. */
+function pdfText(bytes: Buffer, ...args: string[]): string {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'amrac-report-http-'))
+  try {
+    fs.writeFileSync(path.join(dir, 'r.pdf'), bytes)
+    return execFileSync('pdftotext', ['-enc', 'UTF-8', ...args, path.join(dir, 'r.pdf'), '-'], { encoding: 'utf8' }).normalize('NFC')
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true })
+  }
+}
+
+describe('basic-information report: PDF', () => {
+  test('the page links to its PDF; the draft and a submitted version download as A4 PDFs, privately', async () => {
+    const { actor, client } = await business('thongdee', GOLD_SHOP)
+    await fillGoldShop(actor as Actor & { kind: 'user' })
+    const page = await client.get(REPORT)
+    assert.equal(html(page)(`a[href="${REPORT_PDF}"]`).text().trim(), 'ดาวน์โหลด PDF')
+
+    const draft = await client.get(REPORT_PDF)
+    assert.equal(draft.statusCode, 200)
+    assert.equal(draft.headers['content-type'], 'application/pdf')
+    assert.equal(draft.headers['content-disposition'], 'inline; filename="basic-report-2569-draft.pdf"')
+    assert.equal(draft.headers['cache-control'], 'private, no-store')
+    assert.equal(draft.rawPayload.subarray(0, 5).toString(), '%PDF-')
+    const text = pdfText(draft.rawPayload)
+    assert.ok(text.includes('ผู้มีหน้าที่รายงาน: บริษัท ทองดีเยาวราช จำกัด'))
+    assert.ok(text.includes('3-1006-xxxxx-xx-5') && !text.includes(DIRECTOR_ID))
+    assert.ok(text.includes('หน้า 1/'))
+    assert.ok(pdfText(draft.rawPayload, '-raw').includes('ฉบับร่าง'))
+
+    const submission = await submitted(actor)
+    const v1Page = await client.get(`${REPORT}?version=1`)
+    assert.equal(html(v1Page)(`a[href="${REPORT_PDF}?version=1"]`).length, 1, 'the PDF of exactly the version shown')
+    const v1 = await client.get(`${REPORT_PDF}?version=1`)
+    assert.equal(v1.statusCode, 200)
+    assert.equal(v1.headers['content-disposition'], 'inline; filename="basic-report-2569-v1.pdf"')
+    const v1Text = pdfText(v1.rawPayload)
+    assert.ok(v1Text.includes(submission.receiptRef))
+    assert.ok(!pdfText(v1.rawPayload, '-raw').includes('ฉบับร่าง'))
+  })
+
+  test("same access rules: junk versions are 404, another business's PDF is never served, signed-out users sign in", async () => {
+    const gold = await business('thongdee', GOLD_SHOP)
+    await fillGoldShop(gold.actor as Actor & { kind: 'user' })
+    await submitted(gold.actor)
+    for (const url of [`${REPORT_PDF}?version=2`, `${REPORT_PDF}?version=abc`, '/portal/assessments/2599/basic-report.pdf']) {
+      const res = await gold.client.get(url)
+      assert.equal(res.statusCode, 404, url)
+      assert.match(html(res)('h1').text(), /ไม่พบหน้าที่ท่านต้องการ/, url)
+    }
+    const other = await business('other', { nameTh: 'ร้านอื่นทดสอบ' })
+    assert.equal((await other.client.get(`${REPORT_PDF}?version=1`)).statusCode, 404)
+    const anonymous = await t.app.inject({ method: 'GET', url: REPORT_PDF })
+    assert.equal(anonymous.statusCode, 303)
+    assert.equal(anonymous.headers.location, `/auth/login?next=${encodeURIComponent(REPORT_PDF)}`)
+  })
+
+  test('when Chromium cannot start, a localised 503 page with Retry-After, no internals', async () => {
+    const broken = await createTestApp({ env: { CHROMIUM_PATH: '/nonexistent/chromium' }, testDb: t.testDb })
+    try {
+      const entity = await makeEntity(db(), GOLD_SHOP)
+      await makeUser(db(), { username: 'nopdf', entityId: entity.id, role: 'entity_admin' })
+      const client = new Client(broken.app)
+      await client.signIn('nopdf')
+      const res = await client.get(REPORT_PDF)
+      assert.equal(res.statusCode, 503)
+      assert.equal(res.headers['retry-after'], '5')
+      assert.match(String(res.headers['content-type']), /^text\/html/)
+      const $ = html(res)
+      assert.match($('h1').text(), /ระบบไม่พร้อมให้บริการชั่วคราว/)
+      assert.match($('main').text(), /ระบบสร้างไฟล์ PDF ไม่ได้ในขณะนี้/)
+      assert.ok(!/nonexistent|chromium|PdfRenderError|LAUNCH_FAILED/i.test(res.body), 'no internals')
+      // The web page itself still works: the report can be printed from the browser.
+      assert.equal((await client.get(REPORT)).statusCode, 200)
+    } finally {
+      await broken.close()
+    }
+  })
+
+  test(`more than ${PDF_RATE_LIMIT} PDFs a minute from one address get the 429 page; other addresses and the web page are not affected`, async () => {
+    const { client } = await business('ratelimited', GOLD_SHOP)
+    const get = (url: string, ip: string) => t.app.inject({ method: 'GET', url, remoteAddress: ip, headers: { cookie: client.jar.header() } })
+    // Junk versions are refused before Chromium prints anything, but still count.
+    for (let i = 1; i <= PDF_RATE_LIMIT; i++) assert.equal((await get(`${REPORT_PDF}?version=abc`, '10.8.8.8')).statusCode, 404, `request ${i}`)
+    const refused = await get(REPORT_PDF, '10.8.8.8')
+    assert.equal(refused.statusCode, 429)
+    assert.match(String(refused.headers['content-type']), /^text\/html/)
+    assert.match(html(refused)('h1').text(), /มีการใช้งานถี่เกินไป/)
+    assert.doesNotMatch(refused.body, /%PDF-/)
+    assert.equal((await get(`${REPORT_PDF}?version=abc`, '10.8.8.9')).statusCode, 404, 'another address still counts from zero')
+    assert.equal((await get(REPORT, '10.8.8.8')).statusCode, 200, 'the printable page is not limited')
+  })
+
+  test('a cycle code that is not a CYCLE_CODE is 404 for the page and the PDF', async () => {
+    const { client } = await business('thongdee', GOLD_SHOP)
+    for (const url of ['/portal/assessments/abc/basic-report', '/portal/assessments/2569x/basic-report.pdf', '/portal/assessments/%E0%B8%81/basic-report']) {
+      assert.equal((await client.get(url)).statusCode, 404, url)
+    }
+  })
+
+  test('English: "Page 1/" and DRAFT', async () => {
+    const { actor, client } = await business('thongdee', GOLD_SHOP)
+    await fillGoldShop(actor as Actor & { kind: 'user' })
+    await client.get(`/language/en?next=${encodeURIComponent(REPORT)}`)
+    const res = await client.get(REPORT_PDF)
+    assert.equal(res.statusCode, 200)
+    assert.ok(pdfText(res.rawPayload).includes('Page 1/'))
+    assert.ok(pdfText(res.rawPayload, '-raw').includes('DRAFT'))
   })
 })

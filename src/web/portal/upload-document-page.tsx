@@ -5,7 +5,7 @@
  * the question. A multipart form: the CSRF token, the hidden target fields and the document type
  * come before the file, so the server knows them before it reads a byte (multipart-form.ts).
  */
-import { MEDIA_TYPES, type MediaType } from '#src/documents/documents.model.ts'
+import { DOCX_MEDIA_TYPE, MEDIA_TYPES, XLSX_MEDIA_TYPE, type MediaType } from '#src/documents/documents.model.ts'
 import { FILE_DEFAULT_MAX_FILES } from '#src/questionnaire/engine/field-types/file.ts'
 import { DOCUMENT_TYPE_LABELS, DOCUMENT_TYPE_MEDIA_TYPES, type DocumentType } from '#src/questionnaire/engine/index.ts'
 import type { UploadTarget } from '#src/submissions/get-upload-target.ts'
@@ -21,6 +21,8 @@ const MEDIA_TYPE_NAME = {
   'application/pdf': 'PDF',
   'image/jpeg': 'JPEG',
   'image/png': 'PNG',
+  [DOCX_MEDIA_TYPE]: 'DOCX',
+  [XLSX_MEDIA_TYPE]: 'XLSX',
 } as const satisfies Record<MediaType, string>
 
 /** What the file picker suggests per kind; the server still decides by content. */
@@ -28,11 +30,13 @@ const MEDIA_TYPE_ACCEPT = {
   'application/pdf': '.pdf,application/pdf',
   'image/jpeg': '.jpg,.jpeg,image/jpeg',
   'image/png': '.png,image/png',
+  [DOCX_MEDIA_TYPE]: `.docx,${DOCX_MEDIA_TYPE}`,
+  [XLSX_MEDIA_TYPE]: `.xlsx,${XLSX_MEDIA_TYPE}`,
 } as const satisfies Record<MediaType, string>
 
 /**
- * The kinds a document type takes that uploads can actually be (the catalogue also lists office
- * formats, which receiveUpload does not detect yet: MEDIA_TYPES is the limit).
+ * The kinds the given document types take (DOCUMENT_TYPE_MEDIA_TYPES: DOCX and XLSX for policies,
+ * manuals, risk assessments, CDD forms and training records), in MEDIA_TYPES order.
  */
 export function uploadableMediaTypes(documentTypes: readonly DocumentType[]): MediaType[] {
   const wanted = new Set<string>(documentTypes.flatMap((d) => DOCUMENT_TYPE_MEDIA_TYPES[d]))

@@ -32,6 +32,12 @@ export const BUSINESSES = {
     'js-on': { juristicId: '0407539900055', nameTh: 'อีสานออโต้เซลส์', formatted: '0-40-7-539-90005-5' },
     'js-off': { juristicId: '0835558900060', nameTh: 'อันดามัน พร็อพเพอร์ตี้ เอเจนซี่', formatted: '0-83-5-558-90006-0' },
   },
+  // portal.assessment.spec.ts: antique dealers that also sell gold (js-on) or that turn to gold
+  // (js-off); the journey answers part ก with gold as the primary type (v1-gold-shop.ts).
+  assessment: {
+    'js-on': { juristicId: '0105532900085', nameTh: 'สี่พระยาแอนทีค', formatted: '0-10-5-532-90008-5' },
+    'js-off': { juristicId: '0573555900094', nameTh: 'แม่สายโบราณศิลป์', formatted: '0-57-3-555-90009-4' },
+  },
 } as const
 
 export type ProjectName = 'js-on' | 'js-off'

@@ -33,7 +33,7 @@ export function CheckAnswers({ t, definition, answers, partId, changeHref, readO
               {own.map((row) => {
                 const label = t(row.label)
                 return (
-                  <div class="summary-list__row" key={row.fieldId}>
+                  <div class="summary-list__row" key={row.fieldId} id={`answer-${row.fieldId}`}>
                     <dt class="summary-list__key">{label}</dt>
                     <dd class="summary-list__value">
                       {row.value === undefined

@@ -60,7 +60,7 @@ export const questionPageExamples: ComponentExample[] = [
         partId="part-c"
         pageId="1"
         answers={familyAnswers}
-        attachments={{ T20: [{ id: ATTACHMENTS[0].id, fileName: 'แบบคำขอใช้บริการ-ลงนาม.pdf', documentType: ATTACHMENTS[0].documentType, sizeBytes: 120_000 }] }}
+        attachments={{ T20: [{ id: ATTACHMENTS[0].id, fileName: 'แบบคำขอใช้บริการ-ลงนาม.pdf', documentType: ATTACHMENTS[0].documentType, sizeBytes: 120_000, uploadedAt: new Date('2026-11-29T03:32:00Z') }] }}
         addDocumentHref={(id) => `/dev/components?question=${id}`}
         action="/dev/components"
         titleAs="h2"

@@ -166,7 +166,7 @@ export function QuestionPage(props: QuestionPageProps) {
       <Form ctx={ctx} action={props.action} id={props.formId} attributes={props.formAttributes}>
         {/* Pressing Enter in a box submits the form's first button: make it "save draft", not a
             group's add/remove button further down. Hidden from sight and from the tab order. */}
-        <button type="submit" name="intent" value="save_draft" class="visually-hidden" tabindex={-1}>
+        <button type="submit" name="intent" value="save_draft" class="visually-hidden" tabindex={-1} aria-hidden="true">
           {t('questionnaire.form.saveDraft')}
         </button>
         {page.sections

@@ -164,6 +164,18 @@ describe('field renderers', () => {
     assert.equal($('input[name="Q1.0.documentType"]').val(), 'AML_POLICY')
   })
 
+  test('file: each attachment shows its type, size and upload time (Bangkok), in Thai and English', () => {
+    const def = defOf('file')
+    const attachment = { id: 'att-1', fileName: 'policy.docx', documentType: 'AML_POLICY' as const, sizeBytes: 1.2 * 1024 * 1024, uploadedAt: new Date('2026-11-29T03:32:00Z') }
+    const th = render(<QuestionField t={t} locale="th" def={def} name="Q1" id="Q1" value={[]} errorFor={() => undefined} attachments={[attachment]} />)
+    assert.equal(th('.attachment-list li .attachment-list__details').text(), '(นโยบายการป้องกันการฟอกเงินฯ · 1.2 MB · แนบเมื่อ 29/11/2026 10:32)')
+    const en = render(<QuestionField t={testTranslator('en')} locale="en" def={def} name="Q1" id="Q1" value={[]} errorFor={() => undefined} attachments={[attachment]} />)
+    assert.match(en('.attachment-list li .attachment-list__details').text(), /· 1\.2 MB · uploaded 29\/11\/2026 10:32\)$/)
+    // Older rows without size or time still list cleanly.
+    const bare = render(<QuestionField t={t} locale="th" def={def} name="Q1" id="Q1" value={[]} errorFor={() => undefined} attachments={[{ id: 'att-2', fileName: 'a.pdf', documentType: 'AML_POLICY' }]} />)
+    assert.equal(bare('.attachment-list__details').text(), '(นโยบายการป้องกันการฟอกเงินฯ)')
+  })
+
   test('read-only questions show their value as text, without an input', () => {
     const $ = renderField('thaiId13', { extra: { readOnly: true, prefill: 'registry.juristicId', kind: 'juristic' }, value: '0105536112014' })
     assert.equal($('input').length, 0)

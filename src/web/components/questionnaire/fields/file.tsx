@@ -1,3 +1,4 @@
+import { formatBytes, formatDateTimeNumeric } from '#src/platform/i18n/format.ts'
 import { DOCUMENT_TYPE_LABELS, type FieldDefOf } from '#src/questionnaire/engine/index.ts'
 import { ErrorMessage, Hint, describedBy, errorId, groupClass, hintId, labelText } from '#src/web/components/form/field-parts.tsx'
 import type { AttachmentView, FieldProps } from './types.ts'
@@ -24,7 +25,18 @@ function referenced(value: unknown, byId: ReadonlyMap<string, AttachmentView>): 
  * "+ เพิ่มเอกสาร" link to the upload page (`addDocumentHref`). Uploading is the documents
  * module's job; this component only lists. The list is the link target for errors (`id`).
  */
-export function FileField({ t, def, name, id, error, value, attachments: given, attachmentsById, addDocumentHref, documentIntents }: FieldProps<FieldDefOf<'file'>>) {
+/**
+ * "นโยบาย · 1.2 MB · แนบเมื่อ 29/11/2026 10:32": the document type, the size and the upload time
+ * (Bangkok), each only when known. Plain text read after the file name, so screen readers hear it too.
+ */
+function attachmentDetails(t: FieldProps['t'], locale: FieldProps['locale'], a: AttachmentView): string {
+  const parts = [t(DOCUMENT_TYPE_LABELS[a.documentType])]
+  if (a.sizeBytes !== undefined) parts.push(formatBytes(a.sizeBytes, locale))
+  if (a.uploadedAt) parts.push(t('questionnaire.form.uploadedAt', { time: formatDateTimeNumeric(a.uploadedAt) }))
+  return parts.join(' · ')
+}
+
+export function FileField({ t, locale, def, name, id, error, value, attachments: given, attachmentsById, addDocumentHref, documentIntents }: FieldProps<FieldDefOf<'file'>>) {
   const attachments = given ?? (attachmentsById ? referenced(value, attachmentsById) : [])
   const hint = def.hint ? t(def.hint) : undefined
   const typesId = `${id}-types`
@@ -51,7 +63,7 @@ export function FileField({ t, def, name, id, error, value, attachments: given, 
                     </a>
                   ) : (
                     <span class="attachment-list__name">{a.fileName}</span>
-                  )} <span class="hint">({t(DOCUMENT_TYPE_LABELS[a.documentType])})</span>
+                  )} <span class="hint attachment-list__details">({attachmentDetails(t, locale, a)})</span>
                   <input type="hidden" name={`${name}.${i}.attachmentId`} value={a.id} />
                   <input type="hidden" name={`${name}.${i}.documentType`} value={a.documentType} />
                   {documentIntents ? (

@@ -20,6 +20,8 @@ export type AttachmentView = {
   readonly fileName: string
   readonly documentType: DocumentType
   readonly sizeBytes?: number
+  /** When it was uploaded (shown as dd/mm/yyyy HH:MM, Bangkok time). */
+  readonly uploadedAt?: Date
   /** Where the business can open it (the file name becomes a link). */
   readonly href?: string
 }

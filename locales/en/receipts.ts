@@ -1,0 +1,36 @@
+import type { receipts as th } from '#locales/th/receipts.ts'
+
+export const receipts = {
+  'receiptPdf.title': 'Receipt for a submitted risk assessment',
+  'receiptPdf.lead': 'The Anti-Money Laundering Office has received the money-laundering risk assessment of the reporting entity below.',
+  'receiptPdf.section.entity': 'Reporting entity',
+  'receiptPdf.section.submission': 'Submission',
+  'receiptPdf.field.businessName': 'Business name',
+  'receiptPdf.field.juristicId': 'Juristic person registration number',
+  'receiptPdf.field.cycle': 'Assessment cycle',
+  'receiptPdf.field.ref': 'Receipt number',
+  'receiptPdf.field.time': 'Submitted on',
+  'receiptPdf.field.version': 'Version',
+  'receiptPdf.field.declarant': 'Declared by',
+  'receiptPdf.field.hash': 'Data check code (SHA-256)',
+  'receiptPdf.hashHelp': 'This code is computed from everything submitted. If a single character changed, the code would not match.',
+  'receiptPdf.verify.heading': 'Check this receipt',
+  'receiptPdf.verify.body': 'Scan the QR code or open the link below to check that AMRAC issued this receipt.',
+  'receiptPdf.verify.qrAlt': 'QR code of the receipt check link',
+  'receiptPdf.generatedAt': 'Issued by AMRAC on {at}',
+  'receiptPdf.fileName': 'receipt-{ref}.pdf',
+  'receiptPdf.download': 'Download the receipt (PDF)',
+
+  'verify.title': 'Check a receipt',
+  'verify.found.heading': 'AMRAC issued this receipt',
+  'verify.found.body': 'The Anti-Money Laundering Office has received the submission on this receipt.',
+  'verify.field.ref': 'Receipt number',
+  'verify.field.business': 'Reporting entity',
+  'verify.field.time': 'Submitted on',
+  'verify.found.note': 'This page confirms only the receipt number, the reporting entity’s name and the time of submission.',
+  'verify.notFound.title': 'No receipt with this number',
+  'verify.notFound.body': 'Check the receipt number again. Receipt numbers look like AMRAC-2569-000001.',
+
+  'serviceRequest.download': 'Download the service request form (PDF)',
+  'serviceRequest.downloadHint': 'Print the form, have the authorised signatory sign and stamp it, then upload it in part ก of the assessment.',
+} as const satisfies Record<keyof typeof th, string>

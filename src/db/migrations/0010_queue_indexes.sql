@@ -1,0 +1,2 @@
+CREATE INDEX "reporting_entities_juristic_prefix_idx" ON "reporting_entities" USING btree ("juristic_id" text_pattern_ops);--> statement-breakpoint
+CREATE INDEX "submissions_cycle_submitted_idx" ON "submissions" USING btree ("cycle_id","submitted_at","assessment_id");

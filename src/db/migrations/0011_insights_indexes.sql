@@ -1,0 +1,2 @@
+ALTER TABLE "risk_scores" ADD COLUMN "flag_codes" jsonb GENERATED ALWAYS AS (jsonb_path_query_array(score, '$.flags[*].code')) STORED;--> statement-breakpoint
+CREATE INDEX "submissions_latest_cover_idx" ON "submissions" USING btree ("assessment_id","version","id");

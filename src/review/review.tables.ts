@@ -1,0 +1,108 @@
+import { sql } from 'drizzle-orm'
+import { bigserial, check, index, jsonb, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core'
+import { users } from '../identity/users.tables.ts'
+import { assessments } from '../submissions/submissions.tables.ts'
+import { OVERRIDE_STATUSES, RATINGS, REVIEW_EVENT_KINDS } from './review.model.ts'
+
+const inList = (col: string, values: readonly string[]) => sql.raw(`${col} in (${values.map((v) => `'${v}'`).join(', ')})`)
+
+/**
+ * AMLO's working state of one assessment (staff only; a business never reads this table): who
+ * reviews it and the approved rating override in force, copied here when a supervisor approves it
+ * so the queue can show and filter the current rating without another join.
+ */
+export const assessmentReviews = pgTable(
+  'assessment_reviews',
+  {
+    assessmentId: uuid('assessment_id')
+      .primaryKey()
+      .references(() => assessments.id),
+    assigneeUserId: uuid('assignee_user_id').references(() => users.id),
+    assignedAt: timestamp('assigned_at', { withTimezone: true }),
+    overrideRating: text('override_rating'),
+    overrideExpiresAt: timestamp('override_expires_at', { withTimezone: true }),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull(),
+  },
+  (t) => [index('assessment_reviews_assignee_idx').on(t.assigneeUserId), check('assessment_reviews_override_check', sql`override_rating is null or ${inList('override_rating', RATINGS)}`)],
+)
+
+/** A rating override: proposed by one officer, approved or rejected by a different supervisor (four eyes). */
+export const ratingOverrides = pgTable(
+  'rating_overrides',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    assessmentId: uuid('assessment_id')
+      .notNull()
+      .references(() => assessments.id),
+    fromRating: text('from_rating'),
+    toRating: text('to_rating').notNull(),
+    justification: text('justification').notNull(),
+    expiresAt: timestamp('expires_at', { withTimezone: true }),
+    status: text('status').notNull().default('pending'),
+    requestedBy: uuid('requested_by')
+      .notNull()
+      .references(() => users.id),
+    requestedAt: timestamp('requested_at', { withTimezone: true }).notNull(),
+    decidedBy: uuid('decided_by').references(() => users.id),
+    decidedAt: timestamp('decided_at', { withTimezone: true }),
+    decisionNote: text('decision_note'),
+  },
+  (t) => [
+    index('rating_overrides_assessment_idx').on(t.assessmentId, t.requestedAt),
+    check('rating_overrides_status_check', inList('status', OVERRIDE_STATUSES)),
+    check('rating_overrides_to_check', inList('to_rating', RATINGS)),
+    check('rating_overrides_four_eyes', sql`decided_by is null or decided_by <> requested_by`),
+  ],
+)
+
+/** Staff-only notes on an assessment. */
+export const reviewNotes = pgTable(
+  'review_notes',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    assessmentId: uuid('assessment_id')
+      .notNull()
+      .references(() => assessments.id),
+    authorUserId: uuid('author_user_id')
+      .notNull()
+      .references(() => users.id),
+    at: timestamp('at', { withTimezone: true }).notNull(),
+    body: text('body').notNull(),
+  },
+  (t) => [index('review_notes_assessment_idx').on(t.assessmentId, t.at)],
+)
+
+/**
+ * Staff-only review events (R8): assignment, notes, overrides. Kept apart from assessment_events,
+ * which the business may one day see. Payloads are STORED: changing one needs a data migration.
+ */
+export const reviewEvents = pgTable(
+  'review_events',
+  {
+    id: bigserial('id', { mode: 'number' }).primaryKey(),
+    assessmentId: uuid('assessment_id')
+      .notNull()
+      .references(() => assessments.id),
+    at: timestamp('at', { withTimezone: true }).notNull(),
+    actorUserId: uuid('actor_user_id').references(() => users.id),
+    kind: text('kind').notNull(),
+    reason: text('reason'),
+    payload: jsonb('payload').notNull(),
+  },
+  (t) => [index('review_events_assessment_idx').on(t.assessmentId, t.at), check('review_events_kind_check', inList('kind', REVIEW_EVENT_KINDS))],
+)
+
+/** A staff user's named queue filter: the query string of /staff/submissions. */
+export const savedFilters = pgTable(
+  'saved_filters',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    userId: uuid('user_id')
+      .notNull()
+      .references(() => users.id),
+    name: text('name').notNull(),
+    query: text('query').notNull(),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
+  },
+  (t) => [uniqueIndex('saved_filters_user_name_unique').on(t.userId, t.name)],
+)

@@ -1,0 +1,28 @@
+/**
+ * Preview of rescoring a cycle with another ruleset: every submission whose residual rating would
+ * change (from → to). Writes nothing.
+ */
+import type { Actor } from '#src/identity/permissions.ts'
+import type { AppDeps } from '#src/server/deps.ts'
+import { requireStaffActor } from '#src/submissions/submissions.shared.ts'
+import { requireRuleset, type RulesetDeps } from './compute-submission-score.ts'
+import { rescoreCycle } from './rescore.shared.ts'
+import type { RiskBand } from './score.model.ts'
+
+export type PreviewRescoreOptions = { actor: Actor; cycleCode: string; rulesetVersion: string }
+export type RatingChange = { submissionId: string; entityId: string; receiptRef: string; from: RiskBand | null; to: RiskBand }
+export type RescorePreview = { cycleCode: string; rulesetVersion: string; scored: number; changes: RatingChange[] }
+
+export async function previewRescore(deps: Pick<AppDeps, 'database'> & RulesetDeps, opts: PreviewRescoreOptions): Promise<RescorePreview> {
+  requireStaffActor(opts.actor)
+  const ruleset = requireRuleset(opts.rulesetVersion, deps.rulesets)
+  const { rescored } = await rescoreCycle(deps.database.db, opts.cycleCode, ruleset)
+  return {
+    cycleCode: opts.cycleCode,
+    rulesetVersion: ruleset.version,
+    scored: rescored.length,
+    changes: rescored
+      .filter((r) => r.from !== r.to)
+      .map((r) => ({ submissionId: r.submission.id, entityId: r.submission.entityId, receiptRef: r.submission.receiptRef, from: r.from, to: r.to })),
+  }
+}

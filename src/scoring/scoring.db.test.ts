@@ -1,0 +1,218 @@
+import assert from 'node:assert/strict'
+import { after, before, beforeEach, describe, test } from 'node:test'
+import { and, eq } from 'drizzle-orm'
+import { auditLog } from '#src/audit/audit.tables.ts'
+import type { FileStore } from '#src/documents/file-store.ts'
+import type { Actor } from '#src/identity/permissions.ts'
+import { fixedClock } from '#src/platform/clock.ts'
+import type { Config } from '#src/platform/config.ts'
+import { AppError } from '#src/platform/errors.ts'
+import { answersForPart } from '#src/questionnaire/engine/index.ts'
+import { addAttachment } from '#src/submissions/attachments.ts'
+import { getAssessmentForActor } from '#src/submissions/get-assessment.ts'
+import { openCycle } from '#src/submissions/open-cycle.ts'
+import { upsertPartAnswers } from '#src/submissions/submissions.repo.ts'
+import { definitionForVersion } from '#src/submissions/submissions.shared.ts'
+import { submissions } from '#src/submissions/submissions.tables.ts'
+import { submitAssessment, type SubmissionSnapshot } from '#src/submissions/submit-assessment.ts'
+import { GOLD_SHOP_ATTACHMENTS, goldShopAnswersV1 } from '#tests/fixtures/questionnaires/v1-gold-shop.ts'
+import { workedExampleAnswersV1 } from '#tests/fixtures/scoring/v1-worked-example.ts'
+import { makeEntity, makeUser } from '#tests/support/builders.ts'
+import { createTestDatabase, type TestDatabase } from '#tests/support/test-db.ts'
+import { activateRescore } from './activate-rescore.ts'
+import { previewRescore } from './preview-rescore.ts'
+import { RULESETS } from './rulesets/index.ts'
+import { rulesetV1 } from './rulesets/v1.ts'
+import type { Ruleset } from './score.model.ts'
+import { scoreOnDemand } from './score-on-demand.ts'
+import { scoreSubmission } from './score.rules.ts'
+import { findCurrentScore, listScores } from './scoring.repo.ts'
+import { riskScores } from './scoring.tables.ts'
+
+/** A recalibration that exists only in this test: customers weigh more, transactions less. */
+const rulesetV1_1: Ruleset = {
+  ...rulesetV1,
+  version: 'v1.1',
+  factors: { ...rulesetV1.factors, CUS: { ...rulesetV1.factors.CUS, weight: 0.45 }, TXN: { ...rulesetV1.factors.TXN, weight: 0.05 } },
+}
+
+let tdb: TestDatabase
+const clock = fixedClock('2026-11-29T03:00:00Z')
+const files = { remove: async () => undefined } as unknown as FileStore
+const config = { baseUrl: 'https://amrac.example.go.th' } as Config
+const deps = () => ({ database: tdb.handle, clock, files, config, rulesets: { ...RULESETS, 'v1.1': rulesetV1_1 } })
+const def = definitionForVersion('v1')
+
+before(async () => {
+  tdb = await createTestDatabase()
+})
+after(() => tdb.close())
+beforeEach(async () => {
+  await tdb.reset()
+  clock.set('2026-11-29T03:00:00Z')
+  await openCycle(deps(), {
+    actor: 'system',
+    code: '2569',
+    nameTh: 'รอบการประเมินปี 2569',
+    nameEn: 'Cycle 2569',
+    definitionVersion: 'v1',
+    opensAt: new Date('2026-10-01T00:00:00Z'),
+    deadline: new Date('2027-03-31T00:00:00Z'),
+    periodStart: '2025-10-01',
+    periodEnd: '2026-09-30',
+  })
+})
+
+type UserActor = Actor & { kind: 'user' }
+async function business(): Promise<UserActor> {
+  const entity = await makeEntity(tdb.handle.db)
+  const user = await makeUser(tdb.handle.db, { entityId: entity.id, role: 'entity_admin' })
+  return { kind: 'user', id: user.id, role: 'entity_admin', entityId: entity.id, displayName: 'สมชาย' }
+}
+async function staff(role: 'examiner' | 'supervisor'): Promise<UserActor> {
+  const user = await makeUser(tdb.handle.db, { role })
+  return { kind: 'user', id: user.id, role, entityId: null, displayName: 'เจ้าหน้าที่' }
+}
+
+let fileSerial = 0
+/** Stores a complete answer set with the gold shop's four attachments and submits it. */
+async function submitAnswers(actor: UserActor, answers: Record<string, unknown>) {
+  const view = await getAssessmentForActor(deps(), { actor, cycleCode: '2569' })
+  const ids: Record<string, string> = {}
+  const fieldOf: Record<string, string> = { AML_POLICY: 'C1_1_evidence', ENTERPRISE_RISK_ASSESSMENT: 'C2_1_evidence' }
+  for (const ref of GOLD_SHOP_ATTACHMENTS) {
+    const fieldPath = fieldOf[ref.documentType] ?? 'A18'
+    const n = ++fileSerial
+    const stored = { key: n.toString(16).padStart(32, '0'), size: 1000 + n, sha256: n.toString(16).padStart(64, 'a'), mediaType: 'application/pdf', displayName: `เอกสาร-${n}.pdf` } as const
+    const row = await addAttachment(deps(), { actor, cycleCode: '2569', partId: fieldPath === 'A18' ? 'part-a' : 'part-c', fieldPath, documentType: ref.documentType, stored })
+    ids[ref.id] = row.id
+  }
+  const withIds = JSON.parse(JSON.stringify(answers), (k, v: unknown) => (k === 'attachmentId' && typeof v === 'string' ? ids[v] : v)) as Record<string, unknown>
+  const prefilled = { ...withIds, A01: view.answers.A01, A02: view.answers.A02 }
+  for (const part of def.parts) {
+    await upsertPartAnswers(tdb.handle.db, { assessmentId: view.assessmentId, partId: part.id, answers: { ...answersForPart(def, prefilled, part.id) }, now: clock.now(), userId: actor.id })
+  }
+  const result = await submitAssessment(deps(), { actor, cycleCode: '2569', declarantName: 'นายสมชาย ทองดี', declarantPosition: 'กรรมการผู้จัดการ', idempotencyKey: `k-${fileSerial}` })
+  assert.ok(result.ok, JSON.stringify(!result.ok && result.problems))
+  return result.submission
+}
+
+const rejectsWith = (code: string) => (e: unknown) => e instanceof AppError && e.code === code
+
+describe('score stored at submission', () => {
+  test('the worked example is scored in the submit transaction: Medium-High, IRS 2.15, CE 50 %', async () => {
+    const submission = await submitAnswers(await business(), workedExampleAnswersV1)
+    const row = await findCurrentScore(tdb.handle.db, submission.id)
+    assert.ok(row)
+    assert.deepEqual(
+      { ruleset: row.rulesetVersion, residual: row.residualBand, inherent: row.inherentBand, control: row.controlBand, irs: row.irs, ce: row.cePercent, flags: row.flagsCount },
+      { ruleset: 'v1', residual: 'medium_high', inherent: 'medium_low', control: 'needs_improvement', irs: 2.15, ce: 50, flags: 0 },
+    )
+    assert.equal(row.entityId, submission.entityId)
+    assert.equal(row.cycleId, submission.cycleId)
+    assert.equal(row.isCurrent, true)
+    assert.deepEqual(row.computedAt, submission.submittedAt)
+  })
+
+  test('the stored JSON is reproduced from the snapshot and its ruleset version', async () => {
+    const submission = await submitAnswers(await business(), goldShopAnswersV1)
+    const row = (await findCurrentScore(tdb.handle.db, submission.id))!
+    const [stored] = await tdb.handle.db.select({ snapshot: submissions.snapshot }).from(submissions).where(eq(submissions.id, submission.id))
+    const snapshot = stored!.snapshot as SubmissionSnapshot
+    const again = scoreSubmission(RULESETS[row.score.rulesetVersion]!, snapshot.definitionVersion, snapshot.answers, {
+      attachments: snapshot.attachments,
+      asOf: row.score.asOf,
+      previousAnswers: null,
+    })
+    assert.deepEqual(again, row.score)
+    assert.equal(row.flagsCount, row.score.flags.length)
+    assert.ok(row.flagsCount > 0)
+  })
+})
+
+describe('scoreOnDemand', () => {
+  test('staff get the score with the current ruleset or another, without replacing the stored one', async () => {
+    const submission = await submitAnswers(await business(), goldShopAnswersV1)
+    const examiner = await staff('examiner')
+    const now = await scoreOnDemand(deps(), { actor: examiner, submissionId: submission.id })
+    assert.equal(now.stored, false)
+    assert.deepEqual(now.score, now.current)
+    const other = await scoreOnDemand(deps(), { actor: examiner, submissionId: submission.id, rulesetVersion: 'v1.1' })
+    assert.equal(other.score.rulesetVersion, 'v1.1')
+    assert.equal(other.score.residualBand, 'medium_low')
+    assert.equal(other.current?.rulesetVersion, 'v1')
+    assert.equal((await listScores(tdb.handle.db, submission.id)).length, 1)
+  })
+
+  test('a submission without a score gets one stored', async () => {
+    const submission = await submitAnswers(await business(), goldShopAnswersV1)
+    await tdb.handle.db.delete(riskScores)
+    const result = await scoreOnDemand(deps(), { actor: await staff('examiner'), submissionId: submission.id })
+    assert.equal(result.stored, true)
+    assert.equal((await findCurrentScore(tdb.handle.db, submission.id))?.residualBand, result.score.residualBand)
+  })
+
+  test('a business never gets a score; unknown submissions and rulesets are not found', async () => {
+    const actor = await business()
+    const submission = await submitAnswers(actor, goldShopAnswersV1)
+    await assert.rejects(scoreOnDemand(deps(), { actor, submissionId: submission.id }), rejectsWith('FORBIDDEN'))
+    const examiner = await staff('examiner')
+    await assert.rejects(scoreOnDemand(deps(), { actor: examiner, submissionId: '00000000-0000-4000-8000-000000000000' }), rejectsWith('NOT_FOUND'))
+    await assert.rejects(scoreOnDemand(deps(), { actor: examiner, submissionId: submission.id, rulesetVersion: 'v9' }), rejectsWith('NOT_FOUND'))
+  })
+})
+
+describe('rescoring a cycle', () => {
+  test('preview lists only the ratings that would change and writes nothing', async () => {
+    const gold = await submitAnswers(await business(), goldShopAnswersV1)
+    await submitAnswers(await business(), workedExampleAnswersV1)
+    const before = await tdb.handle.db.select().from(riskScores)
+    const preview = await previewRescore(deps(), { actor: await staff('examiner'), cycleCode: '2569', rulesetVersion: 'v1.1' })
+    assert.deepEqual(preview, {
+      cycleCode: '2569',
+      rulesetVersion: 'v1.1',
+      scored: 2,
+      changes: [{ submissionId: gold.id, entityId: gold.entityId, receiptRef: gold.receiptRef, from: 'medium_high', to: 'medium_low' }],
+    })
+    assert.deepEqual(await tdb.handle.db.select().from(riskScores), before)
+    const same = await previewRescore(deps(), { actor: await staff('examiner'), cycleCode: '2569', rulesetVersion: 'v1' })
+    assert.deepEqual(same.changes, [])
+  })
+
+  test('activation writes new current scores batch by batch, keeps history and is audited', async () => {
+    const gold = await submitAnswers(await business(), goldShopAnswersV1)
+    const example = await submitAnswers(await business(), workedExampleAnswersV1)
+    const supervisor = await staff('supervisor')
+    clock.set('2026-12-01T02:00:00Z')
+    const result = await activateRescore(deps(), { actor: supervisor, cycleCode: '2569', rulesetVersion: 'v1.1', batchSize: 1 })
+    assert.deepEqual(result, { cycleCode: '2569', rulesetVersion: 'v1.1', scored: 2, changed: 1 })
+
+    const goldNow = (await findCurrentScore(tdb.handle.db, gold.id))!
+    assert.deepEqual([goldNow.rulesetVersion, goldNow.residualBand, goldNow.computedBy], ['v1.1', 'medium_low', supervisor.id])
+    assert.equal((await findCurrentScore(tdb.handle.db, example.id))!.residualBand, 'medium_high')
+    const history = await listScores(tdb.handle.db, gold.id)
+    assert.deepEqual(
+      history.map((r) => [r.rulesetVersion, r.isCurrent]),
+      [
+        ['v1', false],
+        ['v1.1', true],
+      ],
+    )
+    // The same inputs as at submission: only the ruleset differs.
+    assert.equal(goldNow.score.asOf, history[0]!.score.asOf)
+
+    const audits = await tdb.handle.db.select().from(auditLog).where(and(eq(auditLog.action, 'risk.rescored'), eq(auditLog.actorUserId, supervisor.id)))
+    assert.equal(audits.length, 1)
+    assert.deepEqual(audits[0]!.payload, { action: 'risk.rescored', cycleCode: '2569', rulesetVersion: 'v1.1', scored: 2, changed: 1 })
+    assert.deepEqual((await previewRescore(deps(), { actor: supervisor, cycleCode: '2569', rulesetVersion: 'v1.1' })).changes, [])
+  })
+
+  test('examiners may preview but not activate; businesses may do neither', async () => {
+    const actor = await business()
+    await submitAnswers(actor, goldShopAnswersV1)
+    await assert.rejects(activateRescore(deps(), { actor: await staff('examiner'), cycleCode: '2569', rulesetVersion: 'v1.1' }), rejectsWith('FORBIDDEN'))
+    await assert.rejects(previewRescore(deps(), { actor, cycleCode: '2569', rulesetVersion: 'v1.1' }), rejectsWith('FORBIDDEN'))
+    await assert.rejects(previewRescore(deps(), { actor: await staff('examiner'), cycleCode: '2570', rulesetVersion: 'v1.1' }), rejectsWith('NOT_FOUND'))
+    assert.equal((await tdb.handle.db.select().from(riskScores)).length, 1)
+  })
+})
