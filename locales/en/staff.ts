@@ -4,6 +4,7 @@ export const staff = {
   'staff.queue.title': 'Review queue',
   'staff.queue.caption': 'Submitted assessments, sorted by {sort} ({dir})',
   'staff.queue.count': '{count, plural, one {# assessment} other {# assessments}} found',
+  'staff.queue.countMore': 'More than {count} assessments found (the first {pages} pages are shown; add a filter to narrow them down)',
   'staff.queue.empty': 'No assessments match these filters',
   'staff.queue.pages': 'Pages of the list',
   'staff.sort.asc': 'ascending',

@@ -10,9 +10,10 @@ import { errors } from './errors.ts'
 import { insights } from './insights.ts'
 import { questionnaire } from './questionnaire.ts'
 import { receipts } from './receipts.ts'
+import { rescore } from './rescore.ts'
 import { scoring } from './scoring.ts'
 import { staff } from './staff.ts'
 import { support } from './support.ts'
 import { twostep } from './twostep.ts'
 
-export const th = { ...common, ...auth, ...account, ...errors, ...components, ...email, ...documents, ...support, ...admin, ...twostep, ...questionnaire, ...assessment, ...receipts, ...staff, ...scoring, ...insights } as const
+export const th = { ...common, ...auth, ...account, ...errors, ...components, ...email, ...documents, ...support, ...admin, ...twostep, ...questionnaire, ...assessment, ...receipts, ...rescore, ...staff, ...scoring, ...insights } as const

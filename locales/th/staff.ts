@@ -3,6 +3,7 @@ export const staff = {
   'staff.queue.title': 'คิวตรวจสอบแบบประเมิน',
   'staff.queue.caption': 'แบบประเมินที่ส่งแล้ว เรียงตาม{sort} ({dir})',
   'staff.queue.count': 'พบ {count} รายการ',
+  'staff.queue.countMore': 'พบมากกว่า {count} รายการ (แสดงได้ {pages} หน้าแรก โปรดเลือกตัวกรองเพื่อให้แคบลง)',
   'staff.queue.empty': 'ไม่พบแบบประเมินตามเงื่อนไขที่เลือก',
   'staff.queue.pages': 'หน้าของรายการ',
   'staff.sort.asc': 'น้อยไปมาก',

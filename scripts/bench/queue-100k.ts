@@ -77,6 +77,15 @@ async function seed(client: pg.Client) {
     select a.id, (select id from users where username = 'bench_examiner_' || (1 + n % 20)), now(),
       case when n % 10 = 0 then 'high' else null end, now()
     from (select a.id, row_number() over (order by a.id) n from assessments a) a where n % 20 = 0`)
+  // The queue's stored copy of the rating in force (what syncQueueRatings keeps for each submission).
+  await client.query(`
+    insert into assessment_reviews (assessment_id, updated_at, cycle_id, submitted_at, computed_rating, flags_count, effective_rating)
+    select a.id, now(), a.cycle_id, s.submitted_at, rs.residual_band, rs.flags_count, rs.residual_band
+    from assessments a join submissions s on s.assessment_id = a.id and s.version = a.submitted_versions
+    left join risk_scores rs on rs.submission_id = s.id and rs.is_current
+    on conflict (assessment_id) do update set cycle_id = excluded.cycle_id, submitted_at = excluded.submitted_at,
+      computed_rating = excluded.computed_rating, flags_count = excluded.flags_count,
+      effective_rating = coalesce(assessment_reviews.override_rating, excluded.computed_rating)`)
   await client.query('analyze')
   console.log(`seeded ${N} businesses in ${((Date.now() - t0) / 1000).toFixed(1)} s`)
 }
@@ -89,7 +98,7 @@ const CASES: [string, Partial<QueueCriteria>, number][] = [
   ['rating=high', { rating: 'high' }, 1],
   ['flags=yes', { flags: 'yes' }, 1],
   ["name 'ทอง'", { search: { kind: 'name', text: 'ทอง' } }, 1],
-  ['juristic prefix 0105005', { search: { kind: 'juristic', digits: '0105005' } }, 1],
+  ['juristic prefix 010500512', { search: { kind: 'juristic', digits: '010500512' } }, 1],
   ['sort name asc', { sort: 'name', dir: 'asc' }, 1],
   ['sort rating desc', { sort: 'rating', dir: 'desc' }, 1],
   ['page 10', {}, 10],

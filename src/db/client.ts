@@ -52,7 +52,9 @@ async function openPglite(dir: string, lockDir: string, log?: Logger): Promise<D
     const { PGlite } = await import('@electric-sql/pglite')
     const { drizzle } = await import('drizzle-orm/pglite')
     const { migrate } = await import('drizzle-orm/pglite/migrator')
-    const client = await PGlite.create({ dataDir: dir })
+    const { pg_trgm } = await import('@electric-sql/pglite/contrib/pg_trgm')
+    // pg_trgm: the staff queue's name search (migration 0012 creates the extension and its GIN indexes).
+    const client = await PGlite.create({ dataDir: dir, extensions: { pg_trgm } })
     const db = drizzle(client, { schema }) as unknown as Db
     return {
       kind: 'pglite',

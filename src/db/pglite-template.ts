@@ -51,7 +51,8 @@ export async function ensurePgliteTemplate(migrationsDir: string, cacheDir = CAC
     const { PGlite } = await import('@electric-sql/pglite')
     const { drizzle } = await import('drizzle-orm/pglite')
     const { migrate } = await import('drizzle-orm/pglite/migrator')
-    const client = await PGlite.create({ dataDir: path.join(building, 'pgdata') })
+    const { pg_trgm } = await import('@electric-sql/pglite/contrib/pg_trgm')
+    const client = await PGlite.create({ dataDir: path.join(building, 'pgdata'), extensions: { pg_trgm } })
     try {
       await migrate(drizzle(client), { migrationsFolder: migrationsDir })
     } finally {

@@ -51,6 +51,9 @@ export const reportingEntities = pgTable(
     check('reporting_entities_juristic_id_format', sql`juristic_id ~ '^0[0-9]{12}$'`),
     check('reporting_entities_postcode_format', sql`postcode ~ '^[1-9][0-9]{4}$'`),
     index('reporting_entities_name_search_idx').on(t.nameSearch),
+    // The staff queue's name search (LIKE '%fragment%'): trigram indexes (pg_trgm, created by migration 0012).
+    index('reporting_entities_name_search_trgm_idx').using('gin', t.nameSearch.op('gin_trgm_ops')),
+    index('reporting_entities_name_en_trgm_idx').using('gin', sql`lower(${t.nameEn}) gin_trgm_ops`),
     // LIKE 'prefix%' on the juristic number (staff queue search) needs pattern ops under a non-C collation.
     index('reporting_entities_juristic_prefix_idx').on(t.juristicId.op('text_pattern_ops')),
     index('reporting_entities_province_idx').on(t.province),

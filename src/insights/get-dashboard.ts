@@ -1,7 +1,8 @@
 /**
  * The supervision dashboard of a cycle (use case, staff only): filing rate against the deadline,
- * ratings in force by business type, a province × rating table and the most frequent flags.
- * Two aggregate statements, each one GROUP BY over the cycle.
+ * ratings in force by business type, a province × rating table and the most frequent flags of
+ * the active businesses in the registry.
+ * One aggregate statement (one GROUP BY over the registry) gives every figure.
  */
 import { listActiveBusinessTypes, type BusinessTypeOption } from '#src/entities/business-types.repo.ts'
 import type { Actor } from '#src/identity/permissions.ts'
@@ -9,7 +10,7 @@ import type { FlagCode } from '#src/scoring/score.model.ts'
 import type { AppDeps } from '#src/server/deps.ts'
 import { requireStaffActor } from '#src/submissions/submissions.shared.ts'
 import { daysUntil, foldRatings, type RatingTable } from './insights.model.ts'
-import { cycleRatings, filingCounts } from './insights.repo.ts'
+import { dashboardCounts } from './insights.repo.ts'
 import { resolveCycle, type CycleOption } from './insights.shared.ts'
 
 /** The dashboard lists this many flags, most frequent first. */
@@ -34,12 +35,12 @@ export async function getDashboard(deps: Deps, opts: { actor: Actor; cycleCode?:
   const now = deps.clock.now()
   const [{ cycle, cycles }, businessTypes] = await Promise.all([resolveCycle(db, opts.cycleCode, now), listActiveBusinessTypes(db)])
   if (!cycle) return { cycles, cycle: undefined, daysLeft: 0, filing: { total: 0, filed: 0 }, byType: [], byProvince: [], flags: [], businessTypes }
-  const [counts, { ratings, flags }] = await Promise.all([filingCounts(db, cycle.id), cycleRatings(db, cycle.id, now)])
+  const { total, filed, ratings, flags } = await dashboardCounts(db, cycle.id, now)
   return {
     cycles,
     cycle,
     daysLeft: daysUntil(cycle.deadline, now),
-    filing: { total: counts.total, filed: counts.filed },
+    filing: { total, filed },
     byType: foldRatings(ratings, 'businessType', businessTypes.map((b) => b.code)),
     byProvince: foldRatings(ratings, 'province'),
     flags: flags.slice(0, TOP_FLAGS),

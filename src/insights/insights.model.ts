@@ -111,7 +111,8 @@ export function heatMapOption(rows: readonly string[], columns: readonly string[
     xAxis: { type: 'category', data: columns.map((c) => wrapLabel(c, 12, 2)), position: 'top', axisLabel: { ...TEXT, interval: 0, lineHeight: 15 }, splitArea: { show: true } },
     yAxis: { type: 'category', inverse: true, data: [...rows], axisLabel: { ...TEXT, interval: 0 }, splitArea: { show: true } },
     visualMap: { min: 0, max: Math.max(1, max), calculable: false, orient: 'horizontal', left: 'center', bottom: 0, inRange: { color: ['#f3f2f1', '#1d70b8', '#0b0c0c'] }, textStyle: TEXT },
-    series: [{ type: 'heatmap', data, label: { show: true, ...TEXT, fontSize: 11 } }],
+    // White figures with a dark outline stay readable on every shade.
+    series: [{ type: 'heatmap', data, label: { show: true, ...TEXT, fontSize: 12, color: '#ffffff', textBorderColor: '#0b0c0c', textBorderWidth: 2 } }],
   }
 }
 

@@ -19,10 +19,6 @@ import { filingReminders } from './insights.tables.ts'
 
 const rowsOf = <T>(res: unknown): T[] => (res as { rows: T[] }).rows
 
-/** The rating in force: an approved override until it expires, else the current computed band. */
-const ratingInForce = (now: Date) =>
-  sql<string | null>`case when ${assessmentReviews.overrideRating} is not null and (${assessmentReviews.overrideExpiresAt} is null or ${assessmentReviews.overrideExpiresAt} > ${now}) then ${assessmentReviews.overrideRating} else ${riskScores.residualBand} end`
-
 // ---------------------------------------------------------------------------------------------
 // Filing status.
 
@@ -168,28 +164,41 @@ export async function entityAdmins(db: DbOrTx, entityIds: readonly string[]): Pr
 // Dashboard.
 
 /**
- * Submitted assessments of a cycle by (primary type, province, rating in force), each group with
- * how many of its businesses carry each consistency flag — ONE statement and one GROUP BY over the
- * latest submission of every assessment. Flags are read from `risk_scores.flag_codes` (a small
- * generated column), never from the large score JSON.
+ * The whole dashboard in ONE statement and one GROUP BY: every active business, whether it filed
+ * the cycle, and for the filed ones the rating in force (approved override, else the current
+ * computed band of the latest submission) and how many carry each consistency flag. Flags are
+ * read from `risk_scores.flag_codes` (a small generated column), never from the large score JSON.
  */
-export async function cycleRatings(db: DbOrTx, cycleId: string, now: Date): Promise<{ ratings: RatingCountRow[]; flags: { code: FlagCode; count: number }[] }> {
-  const rating = ratingInForce(now)
-  const flagColumns = Object.fromEntries(FLAG_CODES.map((code) => [code, sql<number>`count(*) filter (where jsonb_exists(${riskScores.flagCodes}, ${code}))::int`.mapWith(Number)])) as Record<FlagCode, SQL.Aliased<number> | SQL<number>>
+export async function dashboardCounts(db: DbOrTx, cycleId: string, now: Date): Promise<{ total: number; filed: number; ratings: RatingCountRow[]; flags: { code: FlagCode; count: number }[] }> {
+  const flagged = (code: FlagCode) => sql<number>`count(*) filter (where ${riskScores.flagsCount} > 0 and jsonb_exists(${riskScores.flagCodes}, ${code}))::int`.mapWith(Number)
+  const overrideInForce = sql<boolean>`(${assessmentReviews.overrideExpiresAt} is null or ${assessmentReviews.overrideExpiresAt} > ${now})`
+  // Grouped by plain columns (good estimates → one hash aggregate); the rating in force is decided below.
   const rows = (await db
-    .select({ businessType: reportingEntities.primaryBusinessType, province: reportingEntities.province, band: rating, count: sql<number>`count(*)::int`.mapWith(Number), ...flagColumns })
-    .from(assessments)
-    .innerJoin(submissions, and(eq(submissions.assessmentId, assessments.id), eq(submissions.version, assessments.submittedVersions)))
-    .innerJoin(reportingEntities, eq(reportingEntities.id, assessments.entityId))
+    .select({
+      businessType: reportingEntities.primaryBusinessType,
+      province: reportingEntities.province,
+      computed: riskScores.residualBand,
+      override: assessmentReviews.overrideRating,
+      overrideInForce,
+      total: sql<number>`count(*)::int`.mapWith(Number),
+      filed: sql<number>`count(${assessments.id})::int`.mapWith(Number),
+      ...Object.fromEntries(FLAG_CODES.map((code) => [code, flagged(code)])),
+    })
+    .from(reportingEntities)
+    .leftJoin(assessments, and(eq(assessments.entityId, reportingEntities.id), eq(assessments.cycleId, cycleId), sql`${assessments.submittedVersions} > 0`))
+    .leftJoin(submissions, and(eq(submissions.assessmentId, assessments.id), eq(submissions.version, assessments.submittedVersions)))
     .leftJoin(riskScores, and(eq(riskScores.submissionId, submissions.id), eq(riskScores.isCurrent, true)))
     .leftJoin(assessmentReviews, eq(assessmentReviews.assessmentId, assessments.id))
-    .where(and(eq(assessments.cycleId, cycleId), sql`${assessments.submittedVersions} > 0`))
-    // By position: the rating expression carries a parameter, so repeating it would not match the select list.
-    .groupBy(sql`1`, sql`2`, sql`3`)) as unknown as ({ businessType: string; province: string; band: string | null; count: number } & Record<FlagCode, number>)[]
+    .where(eq(reportingEntities.status, 'active'))
+    // By position: the in-force expression carries a parameter, so repeating it would not match the select list.
+    .groupBy(sql`1`, sql`2`, sql`3`, sql`4`, sql`5`)) as unknown as ({ businessType: string; province: string; computed: string | null; override: string | null; overrideInForce: boolean | null; total: number; filed: number } & Record<FlagCode, number>)[]
   const flags = FLAG_CODES.map((code) => ({ code, count: rows.reduce((n, r) => n + Number(r[code] ?? 0), 0) }))
     .filter((f) => f.count > 0)
     .sort((a, b) => b.count - a.count || a.code.localeCompare(b.code))
-  return { ratings: rows.map((r) => ({ businessType: r.businessType, province: r.province, bucket: toBucket(r.band), count: r.count })), flags }
+  const ratings = rows
+    .filter((r) => r.filed > 0)
+    .map((r) => ({ businessType: r.businessType, province: r.province, bucket: toBucket(r.override && r.overrideInForce ? r.override : r.computed), count: r.filed }))
+  return { total: rows.reduce((n, r) => n + r.total, 0), filed: rows.reduce((n, r) => n + r.filed, 0), ratings, flags }
 }
 
 // ---------------------------------------------------------------------------------------------

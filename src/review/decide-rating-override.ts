@@ -1,6 +1,7 @@
 /**
  * A supervisor approves or rejects a pending rating override (four eyes: never the proposer's own,
- * also enforced by a CHECK constraint). Approved, it becomes the rating in force until it expires.
+ * also enforced by a CHECK constraint). Approved, it becomes the rating in force until it expires
+ * (and the queue's stored copy of the rating in force is refreshed in the same transaction).
  */
 import { appendAudit } from '#src/audit/audit.repo.ts'
 import { can, type Actor } from '#src/identity/permissions.ts'
@@ -9,7 +10,7 @@ import { isUuid } from '#src/platform/ids.ts'
 import type { AppDeps } from '#src/server/deps.ts'
 import { notFound } from '#src/submissions/submissions.shared.ts'
 import { decideOverride } from './review.model.ts'
-import { appendReviewEvent, lockOverride, setOverrideDecision, upsertReview } from './review.repo.ts'
+import { appendReviewEvent, lockOverride, setOverrideDecision, syncQueueRatings, upsertReview } from './review.repo.ts'
 import { cleanText, staffAndAssessment } from './review-actions.shared.ts'
 
 export async function decideRatingOverride(
@@ -28,7 +29,10 @@ export async function decideRatingOverride(
     const verdict = decideOverride(found, staff.id, now)
     if (!verdict.ok) throw new AppError(verdict.messageKey === 'staff.errors.fourEyes' ? 'FORBIDDEN' : 'INVALID_TRANSITION', { messageKey: verdict.messageKey })
     await setOverrideDecision(tx, found.id, { status: opts.decision, decidedBy: staff.id, decidedAt: now, decisionNote: note })
-    if (opts.decision === 'approved') await upsertReview(tx, assessment.id, { overrideRating: found.toRating, overrideExpiresAt: found.expiresAt, updatedAt: now })
+    if (opts.decision === 'approved') {
+      await upsertReview(tx, assessment.id, { overrideRating: found.toRating, overrideExpiresAt: found.expiresAt, updatedAt: now })
+      await syncQueueRatings(tx, { assessmentIds: [assessment.id] }, now)
+    }
     await appendReviewEvent(tx, {
       assessmentId: assessment.id,
       at: now,

@@ -1,8 +1,10 @@
 /**
  * Repository of AMLO's review workspace (staff only: callers check `staff:access:any`). The queue
- * is one row per assessment of a cycle that has been submitted at least once, joined to its latest
- * submission (`submissions.version = assessments.submitted_versions`, a unique index), the
- * registry, the review state and the current score.
+ * is one row per assessment of a cycle that has been submitted at least once: its review row
+ * (every submitted assessment has one), which carries the maintained queue copy — cycle, latest
+ * submission time, computed rating, flags and the rating in force (see review.tables.ts; written
+ * only by `syncQueueRatings` / `expireQueueOverrides` below) — joined to the assessment, its latest
+ * submission (`submissions.version = assessments.submitted_versions`, a unique index) and the registry.
  */
 import { and, asc, desc, eq, gte, inArray, isNull, like, lt, ne, or, sql, type SQL } from 'drizzle-orm'
 import { alias } from 'drizzle-orm/pg-core'
@@ -12,8 +14,7 @@ import { users } from '#src/identity/users.tables.ts'
 import { assessmentCycles, assessmentEvents, assessments, submissions } from '#src/submissions/submissions.tables.ts'
 import type { AssessmentStatus } from '#src/submissions/assessment-status.rules.ts'
 import { assessmentReviews, ratingOverrides, reviewEvents, reviewNotes, savedFilters } from './review.tables.ts'
-import { RATINGS, type OverrideStatus, type Rating, type ReviewEventKind } from './review.model.ts'
-import { computedRatingSql, flagsCountSql, joinCurrentScore } from './risk-score.link.ts'
+import { type OverrideStatus, type Rating, type ReviewEventKind } from './review.model.ts'
 
 export const QUEUE_SORTS = ['submitted', 'name', 'rating', 'flags', 'status', 'province'] as const
 export type QueueSort = (typeof QUEUE_SORTS)[number]
@@ -58,23 +59,21 @@ export type QueueRow = {
 const assignee = alias(users, 'assignee')
 const escapeLike = (s: string) => s.replace(/[\\%_]/g, (c) => `\\${c}`)
 
-/** The approved override while in force, else the computed rating. */
+/** Whether the approved override is in force (the stored rating in force says which rating; this says why). */
 const overrideInForce = (now: Date) => sql`(${assessmentReviews.overrideRating} is not null and (${assessmentReviews.overrideExpiresAt} is null or ${assessmentReviews.overrideExpiresAt} > ${now}))`
-const ratingSql = (now: Date) => sql<Rating | null>`case when ${overrideInForce(now)} then ${assessmentReviews.overrideRating} else ${computedRatingSql} end`
-const ratingRank = (now: Date) => sql`array_position(array[${sql.raw(RATINGS.map((r) => `'${r}'`).join(','))}]::text[], ${ratingSql(now)})`
+const r = assessmentReviews
 
-function conditions(f: QueueFilter, now: Date): SQL[] {
-  // The submission's cycle is the assessment's; saying both lets the page use submissions' (cycle, date) index.
-  const where: SQL[] = [eq(assessments.cycleId, f.cycleId), eq(submissions.cycleId, f.cycleId)]
+function conditions(f: QueueFilter): SQL[] {
+  const where: SQL[] = [eq(r.cycleId, f.cycleId)]
   if (f.status) where.push(eq(assessments.status, f.status))
   if (f.businessType) where.push(eq(reportingEntities.primaryBusinessType, f.businessType))
   if (f.province) where.push(eq(reportingEntities.province, f.province))
-  if (f.rating === 'none') where.push(sql`${ratingSql(now)} is null`)
-  else if (f.rating) where.push(sql`${ratingSql(now)} = ${f.rating}`)
-  if (f.flags === 'yes') where.push(sql`coalesce(${flagsCountSql}, 0) > 0`)
-  if (f.flags === 'no') where.push(sql`coalesce(${flagsCountSql}, 0) = 0`)
-  if (f.submittedFrom) where.push(gte(submissions.submittedAt, f.submittedFrom))
-  if (f.submittedBefore) where.push(lt(submissions.submittedAt, f.submittedBefore))
+  if (f.rating === 'none') where.push(isNull(r.effectiveRating))
+  else if (f.rating) where.push(eq(r.effectiveRating, f.rating))
+  if (f.flags === 'yes') where.push(sql`coalesce(${r.flagsCount}, 0) > 0`)
+  if (f.flags === 'no') where.push(sql`coalesce(${r.flagsCount}, 0) = 0`)
+  if (f.submittedFrom) where.push(gte(r.submittedAt, f.submittedFrom))
+  if (f.submittedBefore) where.push(lt(r.submittedAt, f.submittedBefore))
   if (f.assignee?.kind === 'user') where.push(eq(assessmentReviews.assigneeUserId, f.assignee.id))
   if (f.assignee?.kind === 'unassigned') where.push(isNull(assessmentReviews.assigneeUserId))
   if (f.search?.kind === 'juristic') where.push(like(reportingEntities.juristicId, `${escapeLike(f.search.digits)}%`))
@@ -85,29 +84,28 @@ function conditions(f: QueueFilter, now: Date): SQL[] {
   return where
 }
 
-function orderBy(f: QueueFilter, now: Date): SQL[] {
+function orderBy(f: QueueFilter): SQL[] {
   const d = f.dir === 'asc' ? asc : desc
   const nulls = (e: SQL) => (f.dir === 'asc' ? sql`${e} asc nulls first` : sql`${e} desc nulls last`)
   const primary = {
-    submitted: d(submissions.submittedAt),
+    submitted: d(r.submittedAt),
     name: d(reportingEntities.nameSearch),
-    rating: nulls(ratingRank(now)),
-    flags: nulls(sql`${flagsCountSql}`),
+    rating: nulls(sql`${r.effectiveRank}`),
+    flags: nulls(sql`${r.flagsCount}`),
     status: d(assessments.status),
     province: d(reportingEntities.province),
   } satisfies Record<QueueSort, SQL>
-  return [primary[f.sort], desc(submissions.submittedAt), asc(assessments.id)]
+  return [primary[f.sort], desc(r.submittedAt), asc(r.assessmentId)]
 }
 
 function baseQuery(db: DbOrTx, columns: Record<string, unknown>) {
-  const q = db
+  return db
     .select(columns as never)
-    .from(assessments)
+    .from(assessmentReviews)
+    .innerJoin(assessments, eq(assessments.id, r.assessmentId))
     .innerJoin(submissions, and(eq(submissions.assessmentId, assessments.id), eq(submissions.version, assessments.submittedVersions)))
     .innerJoin(reportingEntities, eq(reportingEntities.id, assessments.entityId))
-    .leftJoin(assessmentReviews, eq(assessmentReviews.assessmentId, assessments.id))
     .$dynamic()
-  return joinCurrentScore(q)
 }
 
 export async function queueRows(db: DbOrTx, f: QueueFilter, now: Date, page: { limit: number; offset: number }): Promise<QueueRow[]> {
@@ -123,38 +121,76 @@ export async function queueRows(db: DbOrTx, f: QueueFilter, now: Date, page: { l
     status: assessments.status,
     submittedAt: submissions.submittedAt,
     receiptRef: submissions.receiptRef,
-    rating: ratingSql(now),
+    rating: r.effectiveRating,
     overridden: sql<boolean>`${overrideInForce(now)}`,
-    flagsCount: flagsCountSql,
+    flagsCount: r.flagsCount,
     assigneeId: assessmentReviews.assigneeUserId,
     assigneeFirstName: assignee.firstName,
     assigneeLastName: assignee.lastName,
   }
   const rows = (await baseQuery(db, columns)
     .leftJoin(assignee, eq(assignee.id, assessmentReviews.assigneeUserId))
-    .where(and(...conditions(f, now)))
-    .orderBy(...orderBy(f, now))
+    .where(and(...conditions(f)))
+    .orderBy(...orderBy(f))
     .limit(page.limit)
     .offset(page.offset)) as unknown as (Omit<QueueRow, 'ratingSource'> & { overridden: boolean })[]
-  return rows.map(({ overridden, ...r }) => ({ ...r, ratingSource: overridden ? 'override' : 'computed' }))
+  return rows.map(({ overridden, ...row }) => ({ ...row, ratingSource: overridden ? 'override' : 'computed' }))
+}
+
+/** The queue counts exactly up to this many rows; beyond it the page says "more than 10,000". */
+export const QUEUE_COUNT_CAP = 10_000
+
+/**
+ * The number of queue rows, counted up to `cap + 1` (an exact count of 100,000 rows costs more
+ * than the page itself: scripts/bench/queue-100k.ts). It joins only what the filter reads: every
+ * review row of the queue has its assessment and entity (foreign keys), so leaving a join out never
+ * changes the number.
+ */
+export async function countQueue(db: DbOrTx, f: QueueFilter, cap = QUEUE_COUNT_CAP): Promise<number> {
+  let q = db.select({ one: sql`1` }).from(assessmentReviews).$dynamic()
+  if (f.status || f.businessType || f.province || f.search) q = q.innerJoin(assessments, eq(assessments.id, r.assessmentId))
+  if (f.businessType || f.province || f.search) q = q.innerJoin(reportingEntities, eq(reportingEntities.id, assessments.entityId))
+  const capped = q.where(and(...conditions(f))).limit(cap + 1).as('capped')
+  const [row] = await db.select({ n: sql<number>`count(*)::int`.mapWith(Number) }).from(capped)
+  return row?.n ?? 0
 }
 
 /**
- * The count joins only what the filter reads: every assessment has its entity (foreign key) and at
- * most one review row and one current score (unique keys), so leaving a join out never changes the
- * number, and counting 100,000 rows without them stays fast (scripts/bench/queue-100k.ts).
+ * Refreshes the queue copy on the review rows (creating them) of the given latest submissions or
+ * assessments from the sources of truth: the latest submission, its current score and the approved
+ * override. Every use case that changes one of them calls this in its transaction.
  */
-export async function countQueue(db: DbOrTx, f: QueueFilter, now: Date): Promise<number> {
-  let q = db
-    .select({ n: sql<number>`count(*)::int`.mapWith(Number) })
-    .from(assessments)
-    .innerJoin(submissions, and(eq(submissions.assessmentId, assessments.id), eq(submissions.version, assessments.submittedVersions)))
-    .$dynamic()
-  if (f.businessType || f.province || f.search) q = q.innerJoin(reportingEntities, eq(reportingEntities.id, assessments.entityId))
-  if (f.rating || f.assignee) q = q.leftJoin(assessmentReviews, eq(assessmentReviews.assessmentId, assessments.id))
-  if (f.rating || f.flags) q = joinCurrentScore(q)
-  const [row] = await q.where(and(...conditions(f, now)))
-  return row?.n ?? 0
+export async function syncQueueRatings(tx: DbOrTx, of: { submissionIds: readonly string[] } | { assessmentIds: readonly string[] }, now: Date): Promise<void> {
+  const ids = 'submissionIds' in of ? of.submissionIds : of.assessmentIds
+  if (!ids.length) return
+  const list = sql.join(ids.map((id) => sql`${id}::uuid`), sql`, `)
+  const which = 'submissionIds' in of ? sql`s.id in (${list})` : sql`a.id in (${list})`
+  const at = sql`${now.toISOString()}::timestamptz`
+  await tx.execute(sql`
+    insert into assessment_reviews (assessment_id, updated_at, cycle_id, submitted_at, computed_rating, flags_count, effective_rating)
+    select a.id, ${at}, a.cycle_id, s.submitted_at, rs.residual_band, rs.flags_count, rs.residual_band
+    from submissions s
+    join assessments a on a.id = s.assessment_id and a.submitted_versions = s.version
+    left join risk_scores rs on rs.submission_id = s.id and rs.is_current
+    where ${which}
+    on conflict (assessment_id) do update set
+      cycle_id = excluded.cycle_id, submitted_at = excluded.submitted_at,
+      computed_rating = excluded.computed_rating, flags_count = excluded.flags_count,
+      effective_rating = case
+        when assessment_reviews.override_rating is not null and (assessment_reviews.override_expires_at is null or assessment_reviews.override_expires_at > ${at})
+        then assessment_reviews.override_rating else excluded.computed_rating end`)
+}
+
+/**
+ * Expiry without a job: an approved override stops being the rating in force when it expires, so
+ * the queue calls this before reading; it touches only the cycle's rows with an expired override
+ * whose copy still shows it (a partial index finds them).
+ */
+export async function expireQueueOverrides(db: DbOrTx, cycleId: string, now: Date): Promise<void> {
+  await db
+    .update(assessmentReviews)
+    .set({ effectiveRating: sql`${r.computedRating}` })
+    .where(and(eq(r.cycleId, cycleId), sql`${r.overrideExpiresAt} is not null`, sql`${r.overrideExpiresAt} <= ${now}`, sql`${r.effectiveRating} is distinct from ${r.computedRating}`))
 }
 
 // ---------------------------------------------------------------------------------------------

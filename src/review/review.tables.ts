@@ -1,15 +1,23 @@
 import { sql } from 'drizzle-orm'
-import { bigserial, check, index, jsonb, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core'
+import { bigserial, check, index, integer, jsonb, pgTable, smallint, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core'
 import { users } from '../identity/users.tables.ts'
-import { assessments } from '../submissions/submissions.tables.ts'
+import { assessmentCycles, assessments } from '../submissions/submissions.tables.ts'
 import { OVERRIDE_STATUSES, RATINGS, REVIEW_EVENT_KINDS } from './review.model.ts'
 
 const inList = (col: string, values: readonly string[]) => sql.raw(`${col} in (${values.map((v) => `'${v}'`).join(', ')})`)
 
 /**
  * AMLO's working state of one assessment (staff only; a business never reads this table): who
- * reviews it and the approved rating override in force, copied here when a supervisor approves it
- * so the queue can show and filter the current rating without another join.
+ * reviews it and the approved rating override in force, copied here when a supervisor approves it.
+ *
+ * The queue columns (`cycle_id` … `effective_rank`) are a maintained COPY so that one indexed row
+ * serves the queue's filters and sorts (issue 6: 100,000 businesses). The sources of truth stay
+ * `submissions` (latest version), `risk_scores` (is_current) and the override columns here; ONLY
+ * `syncQueueRatings` and `expireQueueOverrides` in review.repo.ts write the copy, called by every
+ * use case that changes an input: submitting (storeSubmissionScore), scoring on demand, rescore
+ * activation and override approval. An override's expiry needs no job: the queue calls
+ * `expireQueueOverrides` before it reads (an update of the few rows whose override has expired).
+ * Every submitted assessment has a row (created on submission; migration 0012 backfilled the rest).
  */
 export const assessmentReviews = pgTable(
   'assessment_reviews',
@@ -22,8 +30,29 @@ export const assessmentReviews = pgTable(
     overrideRating: text('override_rating'),
     overrideExpiresAt: timestamp('override_expires_at', { withTimezone: true }),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull(),
+    /** Queue copy: the assessment's cycle and its latest submission's time. */
+    cycleId: uuid('cycle_id').references(() => assessmentCycles.id),
+    submittedAt: timestamp('submitted_at', { withTimezone: true }),
+    /** Queue copy: the current score's residual band and number of flags (null: not scored). */
+    computedRating: text('computed_rating'),
+    flagsCount: integer('flags_count'),
+    /** The rating in force: the approved override while it has not expired, else `computed_rating`. */
+    effectiveRating: text('effective_rating'),
+    /** `effective_rating`'s place in RATINGS (1 = low … 4 = high), for sorting. */
+    effectiveRank: smallint('effective_rank').generatedAlwaysAs(
+      sql.raw(`case effective_rating ${RATINGS.map((r, i) => `when '${r}' then ${i + 1}`).join(' ')} end`),
+    ),
   },
-  (t) => [index('assessment_reviews_assignee_idx').on(t.assigneeUserId), check('assessment_reviews_override_check', sql`override_rating is null or ${inList('override_rating', RATINGS)}`)],
+  (t) => [
+    index('assessment_reviews_assignee_idx').on(t.assigneeUserId),
+    check('assessment_reviews_override_check', sql`override_rating is null or ${inList('override_rating', RATINGS)}`),
+    index('assessment_reviews_queue_submitted_idx').on(t.cycleId, t.submittedAt.desc().nullsFirst(), t.assessmentId),
+    index('assessment_reviews_queue_rating_idx').on(t.cycleId, t.effectiveRating, t.submittedAt.desc().nullsFirst(), t.assessmentId),
+    index('assessment_reviews_queue_rank_idx').on(t.cycleId, t.effectiveRank.desc().nullsLast(), t.submittedAt.desc().nullsFirst(), t.assessmentId),
+    index('assessment_reviews_queue_flags_idx').on(t.cycleId, t.flagsCount.desc().nullsLast(), t.submittedAt.desc().nullsFirst(), t.assessmentId),
+    index('assessment_reviews_queue_assignee_idx').on(t.cycleId, t.assigneeUserId, t.submittedAt.desc().nullsFirst()),
+    index('assessment_reviews_override_expiry_idx').on(t.cycleId, t.overrideExpiresAt).where(sql`override_expires_at is not null`),
+  ],
 )
 
 /** A rating override: proposed by one officer, approved or rejected by a different supervisor (four eyes). */

@@ -8,6 +8,7 @@ import { appendAudit } from '#src/audit/audit.repo.ts'
 import type { Actor } from '#src/identity/permissions.ts'
 import { AppError } from '#src/platform/errors.ts'
 import type { AppDeps } from '#src/server/deps.ts'
+import { syncQueueRatings } from '#src/review/review.repo.ts'
 import { requireStaffActor } from '#src/submissions/submissions.shared.ts'
 import { requireRuleset, type RulesetDeps } from './compute-submission-score.ts'
 import { rescoreCycle } from './rescore.shared.ts'
@@ -32,6 +33,8 @@ export async function activateRescore(deps: Pick<AppDeps, 'database' | 'clock'> 
     const last = at + size >= rescored.length
     await db.transaction(async (tx) => {
       for (const r of batch) await insertCurrentScore(tx, { submission: r.submission, score: r.score, computedAt: now, computedBy: actor.id })
+      // The review queue's copy of the rating in force follows the new scores (same transaction).
+      await syncQueueRatings(tx, { submissionIds: batch.map((r) => r.submission.id) }, now)
       if (last) {
         await appendAudit(
           tx,

@@ -5,6 +5,7 @@
  */
 import type { Actor } from '#src/identity/permissions.ts'
 import type { AppDeps } from '#src/server/deps.ts'
+import { syncQueueRatings } from '#src/review/review.repo.ts'
 import { notFound, requireStaffActor } from '#src/submissions/submissions.shared.ts'
 import { computeScore, findPreviousInput, requireRuleset, type RulesetDeps } from './compute-submission-score.ts'
 import { CURRENT_RULESET_VERSION } from './rulesets/index.ts'
@@ -28,6 +29,7 @@ export async function scoreOnDemand(deps: Pick<AppDeps, 'database' | 'clock'> & 
   const stored = await db.transaction(async (tx) => {
     if (await findCurrentScore(tx, submission.id)) return false
     await insertCurrentScore(tx, { submission, score, computedAt: deps.clock.now(), computedBy: actor.id })
+    await syncQueueRatings(tx, { submissionIds: [submission.id] }, deps.clock.now())
     return true
   })
   return { score, stored, current: stored ? score : ((await findCurrentScore(db, submission.id))?.score ?? null) }

@@ -1,9 +1,11 @@
 /**
  * Called by submitAssessment: `scoreNewSubmission` before its transaction, `storeSubmissionScore`
  * inside it, storing the new submission's current score with the current ruleset. Pure computation plus one insert; no
- * network or file work. A business never sees the result (staff pages only).
+ * network or file work. A business never sees the result (staff pages only). It also refreshes the
+ * review queue's copy of the rating in force (src/review/review.tables.ts) in the same transaction.
  */
 import type { DbOrTx } from '#src/db/client.ts'
+import { syncQueueRatings } from '#src/review/review.repo.ts'
 import type { SubmissionSnapshot } from '#src/submissions/submit-assessment.ts'
 import { computeScore, findPreviousInput, requireRuleset } from './compute-submission-score.ts'
 import { CURRENT_RULESET_VERSION } from './rulesets/index.ts'
@@ -26,5 +28,7 @@ export async function storeSubmissionScore(
 ): Promise<RiskScoreRow> {
   const scorable = { ...submission, snapshot: submission.snapshot as SubmissionSnapshot }
   const score = precomputed ?? computeScore(requireRuleset(CURRENT_RULESET_VERSION), scorable, await findPreviousInput(tx, scorable))
-  return insertCurrentScore(tx, { submission: scorable, score, computedAt: submission.submittedAt, computedBy: null })
+  const row = await insertCurrentScore(tx, { submission: scorable, score, computedAt: submission.submittedAt, computedBy: null })
+  await syncQueueRatings(tx, { submissionIds: [submission.id] }, submission.submittedAt)
+  return row
 }

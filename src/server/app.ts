@@ -17,6 +17,7 @@ import { attachmentRoutes } from '#src/web/portal/attachments.routes.tsx'
 import { basicReportRoutes } from '#src/web/portal/basic-report.routes.tsx'
 import { documentsOutRoutes } from '#src/web/portal/documents-out.routes.tsx'
 import { verifyRoutes } from '#src/web/public/verify.routes.tsx'
+import { rescoreRoutes } from '#src/web/staff/rescore.routes.tsx'
 import { staffRoutes } from '#src/web/staff/staff.routes.tsx'
 import { insightsRoutes } from '#src/web/staff/insights.routes.tsx'
 import { devRoutes } from '#src/web/dev/dev.routes.tsx'
@@ -90,6 +91,7 @@ export async function buildApp(deps: AppDeps, opts: BuildAppOptions = {}): Promi
   await app.register(documentsOutRoutes)
   await app.register(verifyRoutes)
   await app.register(staffRoutes, { prefix: '/staff' })
+  await app.register(rescoreRoutes, { prefix: '/staff' })
   await app.register(insightsRoutes, { prefix: '/staff' })
   await app.register(adminRoutes, { prefix: '/admin' })
   if (!deps.config.isProduction) await app.register(devRoutes, { prefix: '/dev' })

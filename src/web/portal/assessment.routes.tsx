@@ -36,6 +36,7 @@ import {
 } from '#src/questionnaire/engine/index.ts'
 import { removeAttachment } from '#src/submissions/attachments.ts'
 import { getAssessmentForActor, type AssessmentView } from '#src/submissions/get-assessment.ts'
+import { isCycleCode } from '#src/submissions/open-cycle.ts'
 import { getReceipt, listSubmissionsForActor } from '#src/submissions/get-receipt.ts'
 import { saveDraft } from '#src/submissions/save-draft.ts'
 import { submitAssessment, type SubmissionSnapshot } from '#src/submissions/submit-assessment.ts'
@@ -66,7 +67,6 @@ import {
 } from './assessment-pages.tsx'
 import { businessNameOf } from './business-name.ts'
 
-const CYCLE = /^[0-9A-Za-z_-]{1,32}$/
 const PART = /^part-[a-z]$/
 const PAGE = /^[0-9]{1,2}$/
 /** A kept post larger than this (serialised) is not kept: the session row must stay small. */
@@ -78,7 +78,7 @@ type CycleParams = { cycle: string }
 type PageParams = { cycle: string; part: string; page: string }
 
 function checkCycle(cycle: string): string {
-  if (!CYCLE.test(cycle)) throw notFound()
+  if (!isCycleCode(cycle)) throw notFound()
   return cycle
 }
 
@@ -167,7 +167,7 @@ export const assessmentRoutes: FastifyPluginAsync = async (app) => {
       attachmentsById: new Map(
         view.attachments.map((a) => [
           a.id,
-          { id: a.id, fileName: a.displayName, documentType: a.documentType as DocumentType, sizeBytes: a.sizeBytes, href: `${paths.taskList}/documents/${a.id}` },
+          { id: a.id, fileName: a.displayName, documentType: a.documentType as DocumentType, sizeBytes: a.sizeBytes, uploadedAt: a.uploadedAt, href: `${paths.taskList}/documents/${a.id}` },
         ]),
       ),
       documentIntents: true,

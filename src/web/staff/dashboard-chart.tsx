@@ -30,12 +30,14 @@ export type ChartFigureProps = {
   size: { width: number; height: number }
   /** The chart's data as an accessible table (house style: data beside every chart). */
   children: ComponentChildren
+  /** A wide table goes below the chart instead of beside it. */
+  stacked?: boolean
 }
 
-export function ChartFigure({ id, caption, option, size, children }: ChartFigureProps) {
+export function ChartFigure({ id, caption, option, size, children, stacked }: ChartFigureProps) {
   const svg = renderChartSvg(option, size, caption)
   return (
-    <figure class="chart" id={id} aria-labelledby={`${id}-caption`}>
+    <figure class={stacked ? 'chart chart--stacked' : 'chart'} id={id} aria-labelledby={`${id}-caption`}>
       <figcaption class="heading-s" id={`${id}-caption`}>
         {caption}
       </figcaption>

@@ -104,6 +104,7 @@ export function DashboardPage({ ctx, view }: { ctx: PageContext; view: Dashboard
             <p class="body">{t('insights.dashboard.ratingNote')}</p>
             <ChartFigure
               id="chart-by-type"
+              stacked
               caption={t('insights.dashboard.byType.caption')}
               size={{ width: 640, height: 80 + Math.max(1, view.byType.length) * 52 }}
               option={stackedBarOption(
@@ -121,6 +122,7 @@ export function DashboardPage({ ctx, view }: { ctx: PageContext; view: Dashboard
             </h2>
             <ChartFigure
               id="chart-heatmap"
+              stacked
               caption={t('insights.dashboard.heatmap.caption')}
               size={{ width: 640, height: 110 + Math.max(1, view.byProvince.length) * 26 }}
               option={heatMapOption(

@@ -66,7 +66,8 @@ before(async () => {
   assert.ok((await submitAssessment(t.deps, { actor: asActor(adminA, f.A.id), cycleCode: '2569', declarantName: 'นายสมชาย', declarantPosition: 'กรรมการ', idempotencyKey: 'a1' })).ok)
   const assessmentG = await fillCompleteAssessment(t.deps, asActor(adminG, f.G.id))
   assert.ok((await submitAssessment(t.deps, { actor: asActor(adminG, f.G.id), cycleCode: '2569', declarantName: 'นายสมศักดิ์', declarantPosition: 'กรรมการ', idempotencyKey: 'g1' })).ok)
-  await db().insert(assessmentReviews).values({ assessmentId: assessmentG, overrideRating: 'high', updatedAt: t.clock.now() })
+  // An approved override in force (as decideRatingOverride leaves it).
+  await db().insert(assessmentReviews).values({ assessmentId: assessmentG, overrideRating: 'high', updatedAt: t.clock.now() }).onConflictDoUpdate({ target: assessmentReviews.assessmentId, set: { overrideRating: 'high' } })
   await fillCompleteAssessment(t.deps, asActor(adminF, f.F.id))
 
   const sup = await makeUser(db(), { role: 'supervisor', username: 'sup', firstName: 'สุภา' })

@@ -35,6 +35,8 @@ export type QueuePageProps = {
   cycleId: string | undefined
   rows: QueueRow[]
   total: number
+  /** The count stopped at its cap (`total`): there are more rows than that. */
+  moreThanTotal: boolean
   pages: number
   businessTypes: { code: string; nameTh: string; nameEn: string }[]
   provinces: string[]
@@ -116,7 +118,7 @@ export function QueuePage(p: QueuePageProps) {
         </div>
       </form>
       <p class="body" role="status">
-        {t('staff.queue.count', { count: p.total })}
+        {p.moreThanTotal ? t('staff.queue.countMore', { count: p.total, pages: p.pages }) : t('staff.queue.count', { count: p.total })}
       </p>
       <p class="body">
         <a href={queueHref(q, { page: 1 }, '/staff/submissions/export.csv')} download>

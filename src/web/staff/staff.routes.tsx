@@ -111,7 +111,7 @@ export const staffRoutes: FastifyPluginAsync = async (app) => {
     const [businessTypes, provinces, savedFilters] = await Promise.all([listActiveBusinessTypes(deps.database.db), listProvinces(), listMySavedFilters(deps, { actor: req.actor })])
     const flash = takeFlash(req)
     return sendPage(req, reply, (ctx) => (
-      <QueuePage ctx={ctx} query={{ ...echo(q), page: result.page }} cycles={result.cycles} cycleId={result.cycle?.id} rows={result.rows} total={result.total} pages={result.pages} businessTypes={businessTypes} provinces={provinces} savedFilters={savedFilters} flash={flash} />
+      <QueuePage ctx={ctx} query={{ ...echo(q), page: result.page }} cycles={result.cycles} cycleId={result.cycle?.id} rows={result.rows} total={result.total} moreThanTotal={result.moreThanTotal} pages={result.pages} businessTypes={businessTypes} provinces={provinces} savedFilters={savedFilters} flash={flash} />
     ))
   })
 
