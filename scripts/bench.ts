@@ -365,6 +365,8 @@ async function main(): Promise<number> {
       PORT: String(port),
       DATA_DIR: dataDir,
       LOG_LEVEL: 'warn',
+      // The bench prints PDFs from one address far faster than a person would.
+      PDF_RATE_LIMIT_PER_MINUTE: '100000',
       SEED_ON_EMPTY: 'true',
       DATABASE_URL: '', // config treats '' as unset: PGlite unless --postgres
     }

@@ -12,6 +12,7 @@ export const rescore = {
   'rescore.colFrom': 'Current rating',
   'rescore.colTo': 'New rating',
   'rescore.notScored': 'Not scored',
+  'rescore.more': 'Showing the first {shown} of {total} ratings that would change',
   'rescore.noChanges': 'No rating would change',
   'rescore.activateHint': 'When you confirm, every submission of this cycle gets its new score (the old ones are kept as history), and the audit log records it.',
   'rescore.activate': 'Confirm and use the new scores',

@@ -2,7 +2,7 @@
  * The supervision dashboard of a cycle (use case, staff only): filing rate against the deadline,
  * ratings in force by business type, a province × rating table and the most frequent flags of
  * the active businesses in the registry.
- * One aggregate statement (one GROUP BY over the registry) gives every figure.
+ * Three small aggregate statements run side by side give every figure (insights.repo.ts `dashboardCounts`).
  */
 import { listActiveBusinessTypes, type BusinessTypeOption } from '#src/entities/business-types.repo.ts'
 import type { Actor } from '#src/identity/permissions.ts'

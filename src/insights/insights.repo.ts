@@ -164,41 +164,54 @@ export async function entityAdmins(db: DbOrTx, entityIds: readonly string[]): Pr
 // Dashboard.
 
 /**
- * The whole dashboard in ONE statement and one GROUP BY: every active business, whether it filed
- * the cycle, and for the filed ones the rating in force (approved override, else the current
- * computed band of the latest submission) and how many carry each consistency flag. Flags are
- * read from `risk_scores.flag_codes` (a small generated column), never from the large score JSON.
+ * The dashboard's figures in three small statements run side by side on the pool (issue 6: one
+ * GROUP BY with four joins over 100,000 businesses was too slow):
+ * - the population: active businesses by business type × province (the registry alone);
+ * - the filed ones by type × province × rating in force, read from the review row's queue copy
+ *   (`assessment_reviews`, one row per submitted assessment, review.tables.ts). The rating in force
+ *   is decided here from the same row — the approved override while it has not expired, else the
+ *   current computed band — so an override that expired since the queue last refreshed its copy
+ *   (`expireQueueOverrides`) never shows, and the page stays a pure read;
+ * - the flags of the flagged ones: `risk_scores.flag_codes` (a small generated column, never the
+ *   large score JSON) of the current score of each latest submission, each code counted once per
+ *   business; only flagged scores are read (a partial index, migration 0013_dashboard_flags_index).
+ * Businesses that have not filed are the population minus the filed ones (no join needed).
  */
 export async function dashboardCounts(db: DbOrTx, cycleId: string, now: Date): Promise<{ total: number; filed: number; ratings: RatingCountRow[]; flags: { code: FlagCode; count: number }[] }> {
-  const flagged = (code: FlagCode) => sql<number>`count(*) filter (where ${riskScores.flagsCount} > 0 and jsonb_exists(${riskScores.flagCodes}, ${code}))::int`.mapWith(Number)
-  const overrideInForce = sql<boolean>`(${assessmentReviews.overrideExpiresAt} is null or ${assessmentReviews.overrideExpiresAt} > ${now})`
-  // Grouped by plain columns (good estimates → one hash aggregate); the rating in force is decided below.
-  const rows = (await db
-    .select({
-      businessType: reportingEntities.primaryBusinessType,
-      province: reportingEntities.province,
-      computed: riskScores.residualBand,
-      override: assessmentReviews.overrideRating,
-      overrideInForce,
-      total: sql<number>`count(*)::int`.mapWith(Number),
-      filed: sql<number>`count(${assessments.id})::int`.mapWith(Number),
-      ...Object.fromEntries(FLAG_CODES.map((code) => [code, flagged(code)])),
-    })
-    .from(reportingEntities)
-    .leftJoin(assessments, and(eq(assessments.entityId, reportingEntities.id), eq(assessments.cycleId, cycleId), sql`${assessments.submittedVersions} > 0`))
-    .leftJoin(submissions, and(eq(submissions.assessmentId, assessments.id), eq(submissions.version, assessments.submittedVersions)))
-    .leftJoin(riskScores, and(eq(riskScores.submissionId, submissions.id), eq(riskScores.isCurrent, true)))
-    .leftJoin(assessmentReviews, eq(assessmentReviews.assessmentId, assessments.id))
-    .where(eq(reportingEntities.status, 'active'))
-    // By position: the in-force expression carries a parameter, so repeating it would not match the select list.
-    .groupBy(sql`1`, sql`2`, sql`3`, sql`4`, sql`5`)) as unknown as ({ businessType: string; province: string; computed: string | null; override: string | null; overrideInForce: boolean | null; total: number; filed: number } & Record<FlagCode, number>)[]
-  const flags = FLAG_CODES.map((code) => ({ code, count: rows.reduce((n, r) => n + Number(r[code] ?? 0), 0) }))
+  const r = assessmentReviews
+  const ratingInForce = sql`case when ${r.overrideRating} is not null and (${r.overrideExpiresAt} is null or ${r.overrideExpiresAt} > ${now}) then ${r.overrideRating} else ${r.computedRating} end`
+  const [population, filedRows, flagRows] = await Promise.all([
+    db
+      .select({ n: sql<number>`count(*)::int`.mapWith(Number) })
+      .from(reportingEntities)
+      .where(eq(reportingEntities.status, 'active')),
+    db.execute(sql`
+      select e.primary_business_type as "businessType", e.province as province, ${ratingInForce} as rating, count(*)::int as count
+      from ${assessmentReviews}
+      join ${assessments} a on a.id = ${r.assessmentId}
+      join ${reportingEntities} e on e.id = a.entity_id and e.status = 'active'
+      where ${r.cycleId} = ${cycleId}
+      group by 1, 2, 3`),
+    db
+      .select(Object.fromEntries(FLAG_CODES.map((code) => [code, sql<number>`count(*) filter (where jsonb_exists(${riskScores.flagCodes}, ${code}))::int`.mapWith(Number)])))
+      .from(assessmentReviews)
+      .innerJoin(assessments, eq(assessments.id, r.assessmentId))
+      .innerJoin(reportingEntities, and(eq(reportingEntities.id, assessments.entityId), eq(reportingEntities.status, 'active')))
+      .innerJoin(submissions, and(eq(submissions.assessmentId, assessments.id), eq(submissions.version, assessments.submittedVersions)))
+      .innerJoin(riskScores, and(eq(riskScores.submissionId, submissions.id), eq(riskScores.isCurrent, true), sql`${riskScores.flagsCount} > 0`))
+      .where(and(eq(r.cycleId, cycleId), sql`${r.flagsCount} > 0`)),
+  ])
+  const ratings = rowsOf<{ businessType: string; province: string; rating: string | null; count: number | string }>(filedRows).map((row) => ({
+    businessType: row.businessType,
+    province: row.province,
+    bucket: toBucket(row.rating),
+    count: Number(row.count),
+  }))
+  const counted = (flagRows[0] ?? {}) as Partial<Record<FlagCode, number>>
+  const flags = FLAG_CODES.map((code) => ({ code, count: counted[code] ?? 0 }))
     .filter((f) => f.count > 0)
     .sort((a, b) => b.count - a.count || a.code.localeCompare(b.code))
-  const ratings = rows
-    .filter((r) => r.filed > 0)
-    .map((r) => ({ businessType: r.businessType, province: r.province, bucket: toBucket(r.override && r.overrideInForce ? r.override : r.computed), count: r.filed }))
-  return { total: rows.reduce((n, r) => n + r.total, 0), filed: rows.reduce((n, r) => n + r.filed, 0), ratings, flags }
+  return { total: population[0]?.n ?? 0, filed: ratings.reduce((n, row) => n + row.count, 0), ratings, flags }
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -50,6 +50,8 @@ const EnvSchema = z.object({
   CHROMIUM_PATH: z.string().min(1).optional(),
   /** Largest uploaded file (screenshots, attachments), in MB; the multipart limit and receiveUpload use it. */
   MAX_UPLOAD_MB: z.coerce.number().int().min(1).max(100).default(20),
+  /** PDFs (reports, receipts, forms) one address may ask for in a minute; more get a 429 page. */
+  PDF_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).max(100_000).default(30),
 })
 
 export type Config = {
@@ -71,6 +73,8 @@ export type Config = {
   /** MAX_UPLOAD_MB (default 20) and the same in bytes. */
   maxUploadMb: number
   maxUploadBytes: number
+  /** PDF_RATE_LIMIT_PER_MINUTE (default 30). */
+  pdfRateLimitPerMinute: number
 }
 
 export class ConfigError extends Error {
@@ -124,5 +128,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     chromiumPath: e.CHROMIUM_PATH ?? null,
     maxUploadMb: e.MAX_UPLOAD_MB,
     maxUploadBytes: e.MAX_UPLOAD_MB * 1024 * 1024,
+    pdfRateLimitPerMinute: e.PDF_RATE_LIMIT_PER_MINUTE,
   }
 }

@@ -1,6 +1,7 @@
 /**
  * Preview of rescoring a cycle with another ruleset: every submission whose residual rating would
- * change (from → to). Writes nothing.
+ * change (from → to), in receipt order. Writes nothing. Reads and scores the cycle a page at a time
+ * and keeps only the changes.
  */
 import type { Actor } from '#src/identity/permissions.ts'
 import type { AppDeps } from '#src/server/deps.ts'
@@ -9,20 +10,21 @@ import { requireRuleset, type RulesetDeps } from './compute-submission-score.ts'
 import { rescoreCycle } from './rescore.shared.ts'
 import type { RiskBand } from './score.model.ts'
 
-export type PreviewRescoreOptions = { actor: Actor; cycleCode: string; rulesetVersion: string }
+export type PreviewRescoreOptions = { actor: Actor; cycleCode: string; rulesetVersion: string; chunkSize?: number }
 export type RatingChange = { submissionId: string; entityId: string; receiptRef: string; from: RiskBand | null; to: RiskBand }
 export type RescorePreview = { cycleCode: string; rulesetVersion: string; scored: number; changes: RatingChange[] }
 
 export async function previewRescore(deps: Pick<AppDeps, 'database'> & RulesetDeps, opts: PreviewRescoreOptions): Promise<RescorePreview> {
   requireStaffActor(opts.actor)
   const ruleset = requireRuleset(opts.rulesetVersion, deps.rulesets)
-  const { rescored } = await rescoreCycle(deps.database.db, opts.cycleCode, ruleset)
-  return {
-    cycleCode: opts.cycleCode,
-    rulesetVersion: ruleset.version,
-    scored: rescored.length,
-    changes: rescored
-      .filter((r) => r.from !== r.to)
-      .map((r) => ({ submissionId: r.submission.id, entityId: r.submission.entityId, receiptRef: r.submission.receiptRef, from: r.from, to: r.to })),
+  const { chunks } = await rescoreCycle(deps.database.db, opts.cycleCode, ruleset, { chunkSize: opts.chunkSize })
+  let scored = 0
+  const changes: RatingChange[] = []
+  for await (const { rescored } of chunks) {
+    scored += rescored.length
+    for (const r of rescored) {
+      if (r.from !== r.to) changes.push({ submissionId: r.submission.id, entityId: r.submission.entityId, receiptRef: r.submission.receiptRef, from: r.from, to: r.to })
+    }
   }
+  return { cycleCode: opts.cycleCode, rulesetVersion: ruleset.version, scored, changes }
 }

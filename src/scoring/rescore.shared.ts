@@ -2,23 +2,55 @@
  * Shared by previewRescore and activateRescore: score the latest submission of every assessment of
  * a cycle with a ruleset, reusing each stored score's inputs (previous submission, scoring date) so
  * the only difference is the ruleset. No use case here.
+ *
+ * A cycle can hold 100,000 submissions of ~4 kB answers each (issue 6), so the submissions are read
+ * and scored in keyset pages of `chunkSize` (in receipt order) and handed to the caller one chunk at
+ * a time: memory stays at about two pages whatever the size of the cycle.
  */
 import type { DbOrTx } from '#src/db/client.ts'
-import type { SubmissionSnapshot } from '#src/submissions/submit-assessment.ts'
 import { requireCycle } from '#src/submissions/submissions.shared.ts'
 import { computeScore, findPreviousInput } from './compute-submission-score.ts'
 import type { RiskBand, Ruleset, Score } from './score.model.ts'
-import { unsafeFindSnapshots, unsafeListCycleSubmissions, type CycleSubmissionForRescore } from './scoring.repo.ts'
+import { unsafeFindSnapshots, unsafeListCycleSubmissionsPage, type CycleSubmissionForRescore } from './scoring.repo.ts'
 
 export type Rescored = { submission: CycleSubmissionForRescore; score: Score; from: RiskBand | null; to: RiskBand }
+/** One page of rescored submissions; `last` is true on the final one (also when the cycle has none). */
+export type RescoredChunk = { rescored: Rescored[]; last: boolean }
 
-export async function rescoreCycle(db: DbOrTx, cycleCode: string, ruleset: Ruleset): Promise<{ cycleId: string; rescored: Rescored[] }> {
+export const DEFAULT_RESCORE_CHUNK = 2000
+
+/**
+ * Finds the cycle (NOT_FOUND at once) and returns its chunks as a lazy sequence: each page is read
+ * only when the caller asks for the next chunk, so a caller may write one chunk before the next
+ * page is read (nothing is read while the caller's transaction is open).
+ */
+export async function rescoreCycle(
+  db: DbOrTx,
+  cycleCode: string,
+  ruleset: Ruleset,
+  opts: { chunkSize?: number } = {},
+): Promise<{ cycleId: string; chunks: AsyncGenerator<RescoredChunk, void> }> {
   const cycle = await requireCycle(db, cycleCode)
-  const list = await unsafeListCycleSubmissions(db, cycle.id)
-  const previousIds = list.flatMap((s) => (s.current?.previousSubmissionId ? [s.current.previousSubmissionId] : []))
-  const snapshots: Map<string, SubmissionSnapshot> = await unsafeFindSnapshots(db, [...new Set(previousIds)])
+  return { cycleId: cycle.id, chunks: rescoreChunks(db, cycle.id, ruleset, Math.max(1, opts.chunkSize ?? DEFAULT_RESCORE_CHUNK)) }
+}
+
+async function* rescoreChunks(db: DbOrTx, cycleId: string, ruleset: Ruleset, size: number): AsyncGenerator<RescoredChunk, void> {
+  let page = await unsafeListCycleSubmissionsPage(db, cycleId, { afterReceiptRef: null, limit: size })
+  for (;;) {
+    const rescored = await scorePage(db, page, ruleset)
+    // Read ahead one page, so the caller knows which chunk is the last (where its audit event goes).
+    const next = page.length < size ? [] : await unsafeListCycleSubmissionsPage(db, cycleId, { afterReceiptRef: page.at(-1)!.receiptRef, limit: size })
+    yield { rescored, last: next.length === 0 }
+    if (!next.length) return
+    page = next
+  }
+}
+
+async function scorePage(db: DbOrTx, page: readonly CycleSubmissionForRescore[], ruleset: Ruleset): Promise<Rescored[]> {
+  const previousIds = page.flatMap((s) => (s.current?.previousSubmissionId ? [s.current.previousSubmissionId] : []))
+  const snapshots = await unsafeFindSnapshots(db, [...new Set(previousIds)])
   const rescored: Rescored[] = []
-  for (const s of list) {
+  for (const s of page) {
     const prevId = s.current?.previousSubmissionId
     const previous = s.current
       ? prevId && snapshots.has(prevId)
@@ -28,5 +60,5 @@ export async function rescoreCycle(db: DbOrTx, cycleCode: string, ruleset: Rules
     const score = computeScore(ruleset, s, previous, s.current?.asOf)
     rescored.push({ submission: s, score, from: (s.current?.residualBand as RiskBand | undefined) ?? null, to: score.residualBand })
   }
-  return { cycleId: cycle.id, rescored }
+  return rescored
 }

@@ -2,7 +2,7 @@
  * Stored risk scores (R16). Staff-only data: nothing here is scoped to a business, so only staff use
  * cases (which call requireStaffActor) and the submit use case (for its own new submission) call it.
  */
-import { and, eq, inArray } from 'drizzle-orm'
+import { and, eq, gt, inArray, sql } from 'drizzle-orm'
 import type { DbOrTx } from '#src/db/client.ts'
 import { assessments, submissions } from '#src/submissions/submissions.tables.ts'
 import type { SubmissionSnapshot } from '#src/submissions/submit-assessment.ts'
@@ -31,27 +31,43 @@ export async function insertCurrentScore(
   args: { submission: Pick<ScorableSubmission, 'id' | 'entityId' | 'cycleId'>; score: Score; computedAt: Date; computedBy: string | null },
 ): Promise<RiskScoreRow> {
   await tx.update(riskScores).set({ isCurrent: false }).where(and(eq(riskScores.submissionId, args.submission.id), eq(riskScores.isCurrent, true)))
-  const s = args.score
-  const [row] = await tx
-    .insert(riskScores)
-    .values({
-      submissionId: args.submission.id,
-      entityId: args.submission.entityId,
-      cycleId: args.submission.cycleId,
-      rulesetVersion: s.rulesetVersion,
-      residualBand: s.residualBand,
-      inherentBand: s.inherentBand,
-      controlBand: s.controlBand,
-      irs: s.irs,
-      cePercent: s.cePercent,
-      flagsCount: s.flags.length,
-      score: s,
-      computedAt: args.computedAt,
-      computedBy: args.computedBy,
-      isCurrent: true,
-    })
-    .returning()
+  const [row] = await tx.insert(riskScores).values(scoreRow(args)).returning()
   return row as RiskScoreRow
+}
+
+/**
+ * insertCurrentScore for many submissions (distinct ids) in two statements: one UPDATE clears the
+ * old current rows (they stay as history), one multi-row INSERT adds the new ones.
+ */
+export async function insertCurrentScores(
+  tx: DbOrTx,
+  list: readonly { submission: Pick<ScorableSubmission, 'id' | 'entityId' | 'cycleId'>; score: Score }[],
+  by: { computedAt: Date; computedBy: string | null },
+): Promise<void> {
+  if (!list.length) return
+  const ids = list.map((r) => r.submission.id)
+  await tx.update(riskScores).set({ isCurrent: false }).where(and(inArray(riskScores.submissionId, ids), eq(riskScores.isCurrent, true)))
+  await tx.insert(riskScores).values(list.map((r) => scoreRow({ ...r, ...by })))
+}
+
+function scoreRow(args: { submission: Pick<ScorableSubmission, 'id' | 'entityId' | 'cycleId'>; score: Score; computedAt: Date; computedBy: string | null }) {
+  const s = args.score
+  return {
+    submissionId: args.submission.id,
+    entityId: args.submission.entityId,
+    cycleId: args.submission.cycleId,
+    rulesetVersion: s.rulesetVersion,
+    residualBand: s.residualBand,
+    inherentBand: s.inherentBand,
+    controlBand: s.controlBand,
+    irs: s.irs,
+    cePercent: s.cePercent,
+    flagsCount: s.flags.length,
+    score: s,
+    computedAt: args.computedAt,
+    computedBy: args.computedBy,
+    isCurrent: true,
+  }
 }
 
 export async function findCurrentScore(db: DbOrTx, submissionId: string): Promise<RiskScoreRow | undefined> {
@@ -85,22 +101,21 @@ export async function unsafeFindSnapshots(db: DbOrTx, ids: readonly string[]): P
 export type CycleSubmissionForRescore = ScorableSubmission & { current: { residualBand: string; rulesetVersion: string; previousSubmissionId: string | null; asOf: string | null } | null }
 
 /**
- * Staff only: the latest submission of every assessment of a cycle, with its current score's band
- * and the inputs to reuse (previous submission, scoring date), in a stable order.
+ * Staff only: one page of the latest submission of every assessment of a cycle, with its current
+ * score's band and the inputs to reuse (previous submission, scoring date), in receipt order; the
+ * next page starts after the last receipt (keyset paging, so a whole cycle never sits in memory).
  */
-export async function unsafeListCycleSubmissions(db: DbOrTx, cycleId: string): Promise<CycleSubmissionForRescore[]> {
+export async function unsafeListCycleSubmissionsPage(db: DbOrTx, cycleId: string, page: { afterReceiptRef: string | null; limit: number }): Promise<CycleSubmissionForRescore[]> {
   const found = await db
-    .select({ ...SCORABLE, band: riskScores.residualBand, rulesetVersion: riskScores.rulesetVersion, score: riskScores.score })
+    .select({ ...SCORABLE, band: riskScores.residualBand, rulesetVersion: riskScores.rulesetVersion, previousSubmissionId: sql<string | null>`${riskScores.score}->>'previousSubmissionId'`, asOf: sql<string | null>`${riskScores.score}->>'asOf'` })
     .from(submissions)
     .innerJoin(assessments, and(eq(assessments.id, submissions.assessmentId), eq(assessments.submittedVersions, submissions.version)))
     .leftJoin(riskScores, and(eq(riskScores.submissionId, submissions.id), eq(riskScores.isCurrent, true)))
-    .where(eq(submissions.cycleId, cycleId))
+    .where(and(eq(submissions.cycleId, cycleId), page.afterReceiptRef === null ? undefined : gt(submissions.receiptRef, page.afterReceiptRef)))
     .orderBy(submissions.receiptRef)
-  return found.map(({ band, rulesetVersion, score, ...r }) => ({
+    .limit(page.limit)
+  return found.map(({ band, rulesetVersion, previousSubmissionId, asOf, ...r }) => ({
     ...asScorable(r),
-    current:
-      band && rulesetVersion
-        ? { residualBand: band, rulesetVersion, previousSubmissionId: (score as Score).previousSubmissionId ?? null, asOf: (score as Score).asOf ?? null }
-        : null,
+    current: band && rulesetVersion ? { residualBand: band, rulesetVersion, previousSubmissionId: previousSubmissionId ?? null, asOf: asOf ?? null } : null,
   }))
 }

@@ -44,6 +44,8 @@ export const riskScores = pgTable(
     uniqueIndex('risk_scores_current_unique').on(t.submissionId).where(sql`${t.isCurrent}`),
     index('risk_scores_cycle_idx').on(t.cycleId, t.residualBand),
     index('risk_scores_entity_idx').on(t.entityId),
+    // The dashboard's flag counts read only the flagged current scores, from the index alone.
+    index('risk_scores_current_flags_idx').on(t.submissionId, t.flagCodes).where(sql`${t.isCurrent} and ${t.flagsCount} > 0`),
     check('risk_scores_residual_check', sql.raw(`residual_band in ${BANDS}`)),
     check('risk_scores_inherent_check', sql.raw(`inherent_band in ${BANDS}`)),
     check('risk_scores_control_check', sql.raw(`control_band in ('strong', 'adequate', 'needs_improvement', 'weak')`)),

@@ -117,6 +117,11 @@ export function createPdfRenderer(opts: PdfRendererOptions = {}): PdfRenderer {
       await context.route('**/*', (route) => (route.request().url().startsWith('data:') ? route.continue() : route.abort('blockedbyclient')))
       const page = await context.newPage()
       await page.setContent(html, { waitUntil: 'load', timeout: timeoutMs })
+      // Web fonts from data: URLs may still be decoding after `load` on a busy machine: print only
+      // once they are ready, or the text is laid out with a fallback font. (DevTools evaluation
+      // works with page scripts disabled.)
+      // Best effort: a document that tries to navigate (refused) has no context to ask.
+      await page.evaluate(() => document.fonts.ready.then(() => undefined)).catch(() => undefined)
       return page.pdf({ format: 'A4', printBackground: true, preferCSSPageSize: true })
     })()
     const timeout = new Promise<never>((_, reject) => {

@@ -6,7 +6,7 @@
  * only: the use case scopes every read by the actor's entity, so anything else is "not found".
  * `…/basic-report.pdf[?version=N]` is the same report as an A4 PDF in the reader's language, under
  * the same rules; when Chromium cannot print it the reader gets a 503 page, never a hang, and
- * each address may ask for PDF_RATE_LIMIT of them a minute (429 page after that). A `:cycle` that is
+ * each address may ask for PDF_RATE_LIMIT_PER_MINUTE (config) of them a minute (429 page after that). A `:cycle` that is
  * not a CYCLE_CODE is a 404 without a database read.
  */
 import type { FastifyPluginAsync } from 'fastify'
@@ -18,7 +18,6 @@ import { CYCLE_CODE } from '#src/submissions/open-cycle.ts'
 import { sendPage } from '#src/web/lib/render.tsx'
 import { requirePermission } from '#src/web/lib/require-permission.ts'
 import { BasicReportPage } from './basic-report-page.tsx'
-import { PDF_RATE_LIMIT } from './documents-out.routes.tsx'
 
 /** `?version=3`: a positive whole number, nothing else (junk is a 404, never a 500). */
 const ReportQuery = z.object({
@@ -32,7 +31,7 @@ const ReportQuery = z.object({
 const notFound = () => new AppError('NOT_FOUND', { messageKey: 'common.notFound.title' })
 
 export const basicReportRoutes: FastifyPluginAsync = async (app) => {
-  const pdfLimit = app.rateLimit({ max: PDF_RATE_LIMIT, timeWindow: '1 minute' })
+  const pdfLimit = app.rateLimit({ max: app.deps.config.pdfRateLimitPerMinute, timeWindow: '1 minute' })
 
   app.get<{ Params: { cycle: string }; Querystring: Record<string, unknown> }>(
     '/:cycle/basic-report',

@@ -31,6 +31,7 @@ export const receiptPdfPath = (ref: string) => `/portal/receipts/${encodeURIComp
 export const CONFIRMED_DOWNLOAD_MS = 60 * 60_000
 
 /** PDFs per IP per minute (each one is a Chromium print); the basic-report PDF uses it too. */
+/** The default of PDF_RATE_LIMIT_PER_MINUTE (config). */
 export const PDF_RATE_LIMIT = 30
 
 /** Chromium could not print: a clear "try again later" page (503), never a hang or a raw 500. */
@@ -64,7 +65,7 @@ async function sendServiceRequest(deps: AppDeps, reply: FastifyReply, who: Servi
 
 export const documentsOutRoutes: FastifyPluginAsync = async (app) => {
   const deps = app.deps
-  const limit = app.rateLimit({ max: PDF_RATE_LIMIT, timeWindow: '1 minute' })
+  const limit = app.rateLimit({ max: app.deps.config.pdfRateLimitPerMinute, timeWindow: '1 minute' })
 
   app.get<{ Params: { ref: string } }>('/portal/receipts/:ref/pdf', { preHandler: [limit, requirePermission('portal:access:own')] }, async (req, reply) => {
     const data = await getReceiptDocument(deps, { actor: req.actor, receiptRef: req.params.ref, locale: req.locale })

@@ -80,3 +80,11 @@ test('a business user cannot reach the rescore page', async () => {
   await c.signIn(owner.username)
   assert.equal((await c.get('/staff/rescore')).statusCode, 403)
 })
+
+test('the staff home links the queue, the dashboard, filing status and rescoring, and each opens', async () => {
+  const supervisor = await staffClient('supervisor', 'rs-home')
+  const home = html(await supervisor.get('/staff'))
+  const hrefs = home('#staff-links a').toArray().map((a) => home(a).attr('href')!)
+  assert.deepEqual(hrefs, ['/staff/submissions', '/staff/dashboard', '/staff/filing', '/staff/rescore'])
+  for (const href of hrefs) assert.equal((await supervisor.get(href)).statusCode, 200, href)
+})

@@ -28,6 +28,9 @@ import { requirePermission } from '#src/web/lib/require-permission.ts'
 import { respond } from '#src/web/lib/respond.ts'
 import { RATING_LABELS } from './staff-labels.ts'
 
+/** The preview lists this many changes (a whole cycle may change tens of thousands of ratings). */
+const SHOWN_CHANGES = 200
+
 const Choice = z.object({
   cycle: z.string().trim().regex(CYCLE_CODE).optional().catch(undefined),
   ruleset: z.string().trim().max(40).optional().catch(undefined),
@@ -62,9 +65,10 @@ function RescorePage({ ctx, cycle, ruleset, preview, flash }: { ctx: PageContext
             t={t}
             caption={t('rescore.caption')}
             columns={[{ header: t('rescore.colReceipt') }, { header: t('rescore.colFrom') }, { header: t('rescore.colTo') }]}
-            rows={preview.changes.map((c) => [c.receiptRef, c.from ? t(RATING_LABELS[c.from]) : t('rescore.notScored'), t(RATING_LABELS[c.to])])}
+            rows={preview.changes.slice(0, SHOWN_CHANGES).map((c) => [c.receiptRef, c.from ? t(RATING_LABELS[c.from]) : t('rescore.notScored'), t(RATING_LABELS[c.to])])}
             emptyText={t('rescore.noChanges')}
           />
+          {preview.changes.length > SHOWN_CHANGES ? <p class="body">{t('rescore.more', { shown: SHOWN_CHANGES, total: preview.changes.length })}</p> : null}
           {mayActivate ? (
             <Form ctx={ctx} action="/staff/rescore">
               <input type="hidden" name="cycle" value={preview.cycleCode} />

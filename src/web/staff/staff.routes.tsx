@@ -96,11 +96,20 @@ export const staffRoutes: FastifyPluginAsync = async (app) => {
       <PageLayout ctx={ctx} title={ctx.t('staff.title')}>
         <h1 class="heading-xl">{ctx.t('staff.title')}</h1>
         <p class="body">{ctx.t('staff.lead')}</p>
-        <p class="body">
-          <a class="button" role="button" href="/staff/submissions">
-            {ctx.t('staff.queue.title')}
-          </a>
-        </p>
+        <ul class="list" id="staff-links">
+          <li>
+            <a href="/staff/submissions">{ctx.t('staff.queue.title')}</a>
+          </li>
+          <li>
+            <a href="/staff/dashboard">{ctx.t('insights.dashboard.title')}</a>
+          </li>
+          <li>
+            <a href="/staff/filing">{ctx.t('insights.filing.title')}</a>
+          </li>
+          <li>
+            <a href="/staff/rescore">{ctx.t('rescore.title')}</a>
+          </li>
+        </ul>
       </PageLayout>
     )),
   )

@@ -1,0 +1,1 @@
+CREATE INDEX "risk_scores_current_flags_idx" ON "risk_scores" USING btree ("submission_id","flag_codes") WHERE "risk_scores"."is_current" and "risk_scores"."flags_count" > 0;
