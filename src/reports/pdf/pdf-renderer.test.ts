@@ -3,6 +3,9 @@
  */
 import assert from 'node:assert/strict'
 import { execFileSync } from 'node:child_process'
+import fs from 'node:fs'
+import os from 'node:os'
+import path from 'node:path'
 import http from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { after, before, describe, test } from 'node:test'
@@ -98,5 +101,18 @@ describe('PDF renderer', () => {
   test('parallel PDFs share one browser', async () => {
     const bufs = await Promise.all(Array.from({ length: 4 }, (_, i) => pdf.render(`<p>เอกสาร ${i}</p>`)))
     for (const b of bufs) assert.equal(b.subarray(0, 5).toString(), '%PDF-')
+  })
+
+  test('warm pages are reused, yet each PDF holds only its own document', async () => {
+    const text = (buf: Buffer) => {
+      const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'amrac-pdf-')), 'x.pdf')
+      fs.writeFileSync(file, buf)
+      return execFileSync('pdftotext', [file, '-'], { encoding: 'utf8' })
+    }
+    const first = text(await pdf.render('<p>first document of business A</p>'))
+    const second = text(await pdf.render('<p>second document of business B</p>'))
+    assert.match(first, /first document of business A/)
+    assert.match(second, /second document of business B/)
+    assert.doesNotMatch(second, /business A/)
   })
 })

@@ -4,8 +4,9 @@
  * - ONE browser per process, launched on first use and then kept warm; relaunched when it died
  *   (a PDF in progress when it crashed is printed once more on the new browser); `close()` at
  *   shutdown, after which nothing launches again.
- * - A fresh context per PDF with JavaScript off; every request that is not a `data:` URL is aborted,
- *   so text from users can never make Chromium fetch a file:// or loopback URL.
+ * - Warm pages (one context each, reused; a failed PDF's page is closed) with JavaScript off; every
+ *   request that is not a `data:` URL is aborted, so text from users can never make Chromium fetch
+ *   a file:// or loopback URL.
  * - A time-out per PDF covering all of its browser work (context, page, content, printing); a browser
  *   that cannot even close a context in time is considered stuck and replaced. A bounded number of
  *   PDFs at once (the "pool of pages"); more wait their turn.
@@ -15,7 +16,7 @@ import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 // playwright-core takes ~1 s to load: imported on the first PDF, not at start-up.
-import type { Browser, BrowserContext } from 'playwright-core'
+import type { Browser, BrowserContext, Page } from 'playwright-core'
 import { Semaphore } from '#src/platform/semaphore.ts'
 
 export type PdfRenderer = {
@@ -109,34 +110,64 @@ export function createPdfRenderer(opts: PdfRendererOptions = {}): PdfRenderer {
     return getBrowser()
   }
 
+  /**
+   * Warm pages: a context (JavaScript off, every request but data: refused) and its page are made
+   * once per browser and reused, at most `concurrency` of them; each PDF replaces the page's whole
+   * document. A page whose PDF failed or timed out is closed, never reused.
+   */
+  type Warm = { browser: Browser; context: BrowserContext; page: Page }
+  const idle: Warm[] = []
+
+  async function takePage(b: Browser): Promise<Warm> {
+    for (let w = idle.pop(); w; w = idle.pop()) {
+      if (w.browser === b && b.isConnected() && !w.page.isClosed()) return w
+      void w.context.close().catch(() => undefined)
+    }
+    const context = await b.newContext({ javaScriptEnabled: false, serviceWorkers: 'block', acceptDownloads: false, bypassCSP: false })
+    try {
+      await context.route('**/*', (route) => (route.request().url().startsWith('data:') ? route.continue() : route.abort('blockedbyclient')))
+      return { browser: b, context, page: await context.newPage() }
+    } catch (e) {
+      void context.close().catch(() => undefined)
+      throw e
+    }
+  }
+
   async function renderOnce(b: Browser, html: string): Promise<Buffer> {
-    let context: BrowserContext | undefined
+    let warm: Warm | undefined
     let timer: NodeJS.Timeout | undefined
     const work = (async () => {
-      context = await b.newContext({ javaScriptEnabled: false, serviceWorkers: 'block', acceptDownloads: false, bypassCSP: false })
-      await context.route('**/*', (route) => (route.request().url().startsWith('data:') ? route.continue() : route.abort('blockedbyclient')))
-      const page = await context.newPage()
+      warm = await takePage(b)
+      const { page } = warm
       await page.setContent(html, { waitUntil: 'load', timeout: timeoutMs })
       // Web fonts from data: URLs may still be decoding after `load` on a busy machine: print only
       // once they are ready, or the text is laid out with a fallback font. (DevTools evaluation
-      // works with page scripts disabled.)
-      // Best effort: a document that tries to navigate (refused) has no context to ask.
+      // works with page scripts disabled.) Best effort: a document that tries to navigate
+      // (refused) has no context to ask.
       await page.evaluate(() => document.fonts.ready.then(() => undefined)).catch(() => undefined)
       return page.pdf({ format: 'A4', printBackground: true, preferCSSPageSize: true })
     })()
     const timeout = new Promise<never>((_, reject) => {
       timer = setTimeout(() => reject(new PdfRenderError('TIMEOUT', `PDF not ready within ${timeoutMs} ms`)), timeoutMs)
     })
+    let ok = false
     try {
-      return await Promise.race([work, timeout])
+      const pdf = await Promise.race([work, timeout])
+      ok = true
+      return pdf
     } finally {
       clearTimeout(timer)
-      // The context may still be being created when the time-out hit: close it once it exists.
-      const closing = work.then(
-        () => context?.close(),
-        () => context?.close(),
-      )
-      if (!(await settlesWithin(closing, CONTEXT_CLOSE_TIMEOUT_MS))) discard(b)
+      if (ok && warm && !closed) {
+        idle.push(warm)
+      } else {
+        // Failed or timed out: close its context once it exists; a browser that cannot even do
+        // that in time counts as stuck.
+        const closing = work.then(
+          () => warm?.context.close(),
+          () => warm?.context.close(),
+        )
+        if (!(await settlesWithin(closing, CONTEXT_CLOSE_TIMEOUT_MS))) discard(b)
+      }
     }
   }
 
@@ -164,6 +195,7 @@ export function createPdfRenderer(opts: PdfRendererOptions = {}): PdfRenderer {
     },
     async close() {
       closed = true
+      for (const w of idle.splice(0)) void w.context.close().catch(() => undefined)
       const b = browser
       browser = undefined
       if (b) await b.then((x) => x.close()).catch(() => undefined)
