@@ -9,39 +9,25 @@ import type { FileStore } from '#src/documents/file-store.ts'
 import type { Actor } from '#src/identity/permissions.ts'
 import { fixedClock } from '#src/platform/clock.ts'
 import type { Config } from '#src/platform/config.ts'
-import { answersForPart } from '#src/questionnaire/engine/index.ts'
 import { activateRescore } from '#src/scoring/activate-rescore.ts'
 import { RULESETS } from '#src/scoring/rulesets/index.ts'
-import { rulesetV1 } from '#src/scoring/rulesets/v1.ts'
-import type { Ruleset } from '#src/scoring/score.model.ts'
-import { addAttachment } from '#src/submissions/attachments.ts'
-import { getAssessmentForActor } from '#src/submissions/get-assessment.ts'
 import { openCycle } from '#src/submissions/open-cycle.ts'
-import { upsertPartAnswers } from '#src/submissions/submissions.repo.ts'
-import { definitionForVersion } from '#src/submissions/submissions.shared.ts'
-import { submitAssessment } from '#src/submissions/submit-assessment.ts'
-import { GOLD_SHOP_ATTACHMENTS, goldShopAnswersV1 } from '#tests/fixtures/questionnaires/v1-gold-shop.ts'
+import { goldShopAnswersV1 } from '#tests/fixtures/questionnaires/v1-gold-shop.ts'
 import { workedExampleAnswersV1 } from '#tests/fixtures/scoring/v1-worked-example.ts'
+import { rulesetV1_1 } from '#tests/fixtures/scoring/v1-1-recalibration.ts'
 import { makeEntity, makeUser } from '#tests/support/builders.ts'
+import { submitCompleteAssessment } from '#tests/support/complete-assessment.ts'
 import { createTestDatabase, type TestDatabase } from '#tests/support/test-db.ts'
 import { decideRatingOverride } from './decide-rating-override.ts'
 import { listReviewQueue, type QueueCriteria } from './list-review-queue.ts'
 import { requestRatingOverride } from './request-rating-override.ts'
 import { countQueue, listOverrides } from './review.repo.ts'
 
-/** A recalibration that exists only in this test (as in scoring.db.test.ts): the gold shop drops to medium-low. */
-const rulesetV1_1: Ruleset = {
-  ...rulesetV1,
-  version: 'v1.1',
-  factors: { ...rulesetV1.factors, CUS: { ...rulesetV1.factors.CUS, weight: 0.45 }, TXN: { ...rulesetV1.factors.TXN, weight: 0.05 } },
-}
-
 let tdb: TestDatabase
 const clock = fixedClock('2026-11-29T03:00:00Z')
 const files = { remove: async () => undefined } as unknown as FileStore
 const config = { baseUrl: 'https://amrac.example.go.th' } as Config
 const deps = () => ({ database: tdb.handle, clock, files, config, rulesets: { ...RULESETS, 'v1.1': rulesetV1_1 } })
-const def = definitionForVersion('v1')
 
 before(async () => {
   tdb = await createTestDatabase()
@@ -74,28 +60,7 @@ async function staff(role: 'examiner' | 'supervisor'): Promise<UserActor> {
   return { kind: 'user', id: user.id, role, entityId: null, displayName: 'เจ้าหน้าที่' }
 }
 
-let fileSerial = 0
-/** Stores a complete answer set with the gold shop's four attachments and submits it. */
-async function submitAnswers(actor: UserActor, answers: Record<string, unknown>) {
-  const view = await getAssessmentForActor(deps(), { actor, cycleCode: '2569' })
-  const ids: Record<string, string> = {}
-  const fieldOf: Record<string, string> = { AML_POLICY: 'C1_1_evidence', ENTERPRISE_RISK_ASSESSMENT: 'C2_1_evidence' }
-  for (const ref of GOLD_SHOP_ATTACHMENTS) {
-    const fieldPath = fieldOf[ref.documentType] ?? 'A18'
-    const n = ++fileSerial
-    const stored = { key: n.toString(16).padStart(32, '0'), size: 1000 + n, sha256: n.toString(16).padStart(64, 'a'), mediaType: 'application/pdf', displayName: `เอกสาร-${n}.pdf` } as const
-    const row = await addAttachment(deps(), { actor, cycleCode: '2569', partId: fieldPath === 'A18' ? 'part-a' : 'part-c', fieldPath, documentType: ref.documentType, stored })
-    ids[ref.id] = row.id
-  }
-  const withIds = JSON.parse(JSON.stringify(answers), (k, v: unknown) => (k === 'attachmentId' && typeof v === 'string' ? ids[v] : v)) as Record<string, unknown>
-  const prefilled = { ...withIds, A01: view.answers.A01, A02: view.answers.A02 }
-  for (const part of def.parts) {
-    await upsertPartAnswers(tdb.handle.db, { assessmentId: view.assessmentId, partId: part.id, answers: { ...answersForPart(def, prefilled, part.id) }, now: clock.now(), userId: actor.id })
-  }
-  const result = await submitAssessment(deps(), { actor, cycleCode: '2569', declarantName: 'นายสมชาย ทองดี', declarantPosition: 'กรรมการผู้จัดการ', idempotencyKey: `k-${fileSerial}` })
-  assert.ok(result.ok, JSON.stringify(!result.ok && result.problems))
-  return result.submission
-}
+const submitAnswers = (actor: UserActor, answers: Record<string, unknown>) => submitCompleteAssessment(deps(), actor, answers)
 
 async function queue(actor: Actor, criteria: Partial<QueueCriteria> = {}) {
   const result = await listReviewQueue(deps(), { actor, criteria: { sort: 'submitted', dir: 'desc', ...criteria }, page: 1 })
