@@ -52,10 +52,11 @@ async function shapeCycle(client: pg.Client, nonFilers: number) {
   const codes = `array[${FLAG_CODES.map((c) => `'${c}'`).join(',')}]`
   // flags_count flags per flagged score, codes skewed towards the first ones.
   await client.query(`
-    update risk_scores rs set score = jsonb_set(rs.score, '{flags}', (
+    update risk_scores rs set score = jsonb_set(rs.score::jsonb, '{flags}', (
       select jsonb_agg(jsonb_build_object('code', (${codes})[1 + ((h * k + k * k) % (1 + h % ${FLAG_CODES.length}))], 'messageKey', 'x', 'params', '{}'::jsonb, 'fieldIds', '[]'::jsonb))
-      from generate_series(1, rs.flags_count) k, (select hashtext(rs.submission_id::text) & 65535 h) x))
+      from generate_series(1, rs.flags_count) k, (select hashtext(rs.submission_id::text) & 65535 h) x))::text
     where rs.flags_count > 0`)
+  await client.query(`update risk_scores set flag_codes = jsonb_path_query_array(score::jsonb, '$.flags[*].code') where flags_count > 0`)
   // Some approved overrides expired yesterday; their stored copy still shows them (the queue refreshes it lazily).
   await client.query(`update assessment_reviews set override_expires_at = timestamptz '2026-11-30T00:00:00Z' where override_rating is not null and (hashtext(assessment_id::text) % 2) = 0`)
   await client.query(`update assessment_reviews set effective_rating = override_rating where override_rating is not null`)

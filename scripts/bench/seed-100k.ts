@@ -94,8 +94,8 @@ export async function seedBusinesses(client: pg.Client, n: number, opts: { snaps
     from (select a.*, row_number() over (order by a.id) n, $1::jsonb snap from assessments a) a`, [JSON.stringify(opts.snapshot ?? TINY_SNAPSHOT)])
   const score = JSON.stringify({ rulesetVersion: 'v1', definitionVersion: 'v1', asOf: '2026-11-01', previousSubmissionId: null, factors: [], irs: 2, inherentBand: 'medium_low', controls: [], cePercent: 60, controlBand: 'adequate', matrixBand: 'medium_low', residualBand: 'medium_low', automaticFloors: [], flags: [] })
   await client.query(`
-    insert into risk_scores (submission_id, entity_id, cycle_id, ruleset_version, residual_band, inherent_band, control_band, irs, ce_percent, flags_count, score, computed_at, is_current)
-    select s.id, s.entity_id, s.cycle_id, 'v1', b, b, 'adequate', 2, 60, (n % 7) / 3, $1::jsonb, s.submitted_at, true
+    insert into risk_scores (submission_id, entity_id, cycle_id, ruleset_version, residual_band, inherent_band, control_band, irs, ce_percent, flags_count, flag_codes, as_of, score, computed_at, is_current)
+    select s.id, s.entity_id, s.cycle_id, 'v1', b, b, 'adequate', 2, 60, (n % 7) / 3, '[]'::jsonb, date '2026-11-01', $1::text, s.submitted_at, true
     from (select s.*, row_number() over (order by s.receipt_ref) n,
       (array['low','medium_low','medium_low','medium_high','high'])[1 + (row_number() over (order by s.id))::int % 5] b from submissions s) s`, [score])
   await client.query(`

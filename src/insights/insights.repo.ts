@@ -172,7 +172,7 @@ export async function entityAdmins(db: DbOrTx, entityIds: readonly string[]): Pr
  *   is decided here from the same row — the approved override while it has not expired, else the
  *   current computed band — so an override that expired since the queue last refreshed its copy
  *   (`expireQueueOverrides`) never shows, and the page stays a pure read;
- * - the flags of the flagged ones: `risk_scores.flag_codes` (a small generated column, never the
+ * - the flags of the flagged ones: `risk_scores.flag_codes` (a small column written with the score, never the
  *   large score JSON) of the current score of each latest submission, each code counted once per
  *   business; only flagged scores are read (a partial index, migration 0013_dashboard_flags_index).
  * Businesses that have not filed are the population minus the filed ones (no join needed).

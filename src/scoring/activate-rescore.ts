@@ -6,7 +6,8 @@
  *
  * The cycle is read and scored a page at a time (rescore.shared.ts); each page is written in one
  * short transaction of a few statements (clear the old current rows, one multi-row INSERT, the
- * queue's copy of the ratings), and the audit event goes into the last page's transaction. 100,000
+ * queue's copy of the ratings) while the next page is scored, and the audit event goes into the last
+ * page's transaction. 100,000
  * submissions: see scripts/bench/rescore-100k.ts.
  */
 import { appendAudit } from '#src/audit/audit.repo.ts'
@@ -31,10 +32,16 @@ export async function activateRescore(deps: Pick<AppDeps, 'database' | 'clock'> 
   const now = deps.clock.now()
   let scored = 0
   let changed = 0
+  // Pipelined: a page's write transaction runs in PostgreSQL while the next page is read and scored
+  // here (the generator advances when the loop body returns); pages are still written one at a
+  // time and in order, and a failed write stops the loop at the next page.
+  let writing: Promise<void> = Promise.resolve()
   for await (const { rescored, last } of chunks) {
+    await writing
     scored += rescored.length
     changed += rescored.filter((r) => r.from !== r.to).length
-    await db.transaction(async (tx) => {
+    const totals = { scored, changed }
+    writing = db.transaction(async (tx) => {
       await insertCurrentScores(tx, rescored, { computedAt: now, computedBy: actor.id })
       // The review queue's copy of the rating in force follows the new scores (same transaction).
       await syncQueueRatings(tx, { submissionIds: rescored.map((r) => r.submission.id) }, now)
@@ -42,11 +49,14 @@ export async function activateRescore(deps: Pick<AppDeps, 'database' | 'clock'> 
         await appendAudit(
           tx,
           { at: now, actorUserId: actor.id, actorRole: actor.role },
-          { action: 'risk.rescored', cycleCode: opts.cycleCode, rulesetVersion: ruleset.version, scored, changed },
+          { action: 'risk.rescored', cycleCode: opts.cycleCode, rulesetVersion: ruleset.version, ...totals },
           { targetType: 'cycle', targetId: cycleId },
         )
       }
     })
+    // Awaited at the next page or after the loop; this only stops an "unhandled rejection" meanwhile.
+    writing.catch(() => undefined)
   }
+  await writing
   return { cycleCode: opts.cycleCode, rulesetVersion: ruleset.version, scored, changed }
 }

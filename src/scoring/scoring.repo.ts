@@ -2,7 +2,7 @@
  * Stored risk scores (R16). Staff-only data: nothing here is scoped to a business, so only staff use
  * cases (which call requireStaffActor) and the submit use case (for its own new submission) call it.
  */
-import { and, eq, gt, inArray, sql } from 'drizzle-orm'
+import { and, eq, gt, inArray } from 'drizzle-orm'
 import type { DbOrTx } from '#src/db/client.ts'
 import { assessments, submissions } from '#src/submissions/submissions.tables.ts'
 import type { SubmissionSnapshot } from '#src/submissions/submit-assessment.ts'
@@ -63,6 +63,9 @@ function scoreRow(args: { submission: Pick<ScorableSubmission, 'id' | 'entityId'
     irs: s.irs,
     cePercent: s.cePercent,
     flagsCount: s.flags.length,
+    flagCodes: s.flags.map((f) => f.code),
+    previousSubmissionId: s.previousSubmissionId,
+    asOf: s.asOf,
     score: s,
     computedAt: args.computedAt,
     computedBy: args.computedBy,
@@ -107,7 +110,7 @@ export type CycleSubmissionForRescore = ScorableSubmission & { current: { residu
  */
 export async function unsafeListCycleSubmissionsPage(db: DbOrTx, cycleId: string, page: { afterReceiptRef: string | null; limit: number }): Promise<CycleSubmissionForRescore[]> {
   const found = await db
-    .select({ ...SCORABLE, band: riskScores.residualBand, rulesetVersion: riskScores.rulesetVersion, previousSubmissionId: sql<string | null>`${riskScores.score}->>'previousSubmissionId'`, asOf: sql<string | null>`${riskScores.score}->>'asOf'` })
+    .select({ ...SCORABLE, band: riskScores.residualBand, rulesetVersion: riskScores.rulesetVersion, previousSubmissionId: riskScores.previousSubmissionId, asOf: riskScores.asOf })
     .from(submissions)
     .innerJoin(assessments, and(eq(assessments.id, submissions.assessmentId), eq(assessments.submittedVersions, submissions.version)))
     .leftJoin(riskScores, and(eq(riskScores.submissionId, submissions.id), eq(riskScores.isCurrent, true)))

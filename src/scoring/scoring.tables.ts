@@ -1,9 +1,19 @@
 import { sql } from 'drizzle-orm'
-import { check, doublePrecision, index, integer, jsonb, pgTable, text, timestamp, uniqueIndex, uuid, boolean } from 'drizzle-orm/pg-core'
+import { boolean, check, customType, date, doublePrecision, index, integer, jsonb, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core'
 import { reportingEntities } from '../entities/entities.tables.ts'
 import { assessmentCycles, submissions } from '../submissions/submissions.tables.ts'
 
 const BANDS = `('low', 'medium_low', 'medium_high', 'high')`
+
+/**
+ * A JSON document stored as its text (migration 0021): written and read whole by the app, never
+ * queried in SQL, so PostgreSQL neither parses it into jsonb on the way in nor prints it on the way out.
+ */
+const jsonText = customType<{ data: unknown; driverData: string }>({
+  dataType: () => 'text',
+  toDriver: (value) => JSON.stringify(value),
+  fromDriver: (value) => JSON.parse(value) as unknown,
+})
 
 /**
  * Computed risk scores (domain.md §6). One row per (submission, ruleset version) computation; exactly
@@ -11,6 +21,7 @@ const BANDS = `('low', 'medium_low', 'medium_high', 'high')`
  * `is_current` when a newer computation replaces them, so every rating shown is reproducible from
  * its `score` JSON, its `ruleset_version` and the submission's immutable snapshot.
  * The JSON is the Score of src/scoring/score.model.ts: changing that shape needs a data migration.
+ * It is stored as text; what SQL needs of it (flag codes, previous submission, scoring date) are columns.
  */
 export const riskScores = pgTable(
   'risk_scores',
@@ -32,13 +43,16 @@ export const riskScores = pgTable(
     irs: doublePrecision('irs').notNull(),
     cePercent: doublePrecision('ce_percent').notNull(),
     flagsCount: integer('flags_count').notNull(),
-    score: jsonb('score').notNull(),
+    score: jsonText('score').notNull(),
+    /** score.previousSubmissionId and score.asOf, which rescoring reuses (a copy; the score is the truth). */
+    previousSubmissionId: uuid('previous_submission_id'),
+    asOf: date('as_of', { mode: 'string' }),
     computedAt: timestamp('computed_at', { withTimezone: true }).notNull(),
     /** Who asked for it: null at submission, the staff user for an activated rescoring. */
     computedBy: uuid('computed_by'),
     isCurrent: boolean('is_current').notNull().default(true),
-    /** The flag codes of `score` as a small JSON array, kept by PostgreSQL (dashboard counts read this, not the large score). */
-    flagCodes: jsonb('flag_codes').generatedAlwaysAs(sql`jsonb_path_query_array(score, '$.flags[*].code')`),
+    /** The flag codes of `score` as a small JSON array (dashboard counts read this, not the large score). */
+    flagCodes: jsonb('flag_codes').$type<string[]>().notNull(),
   },
   (t) => [
     uniqueIndex('risk_scores_current_unique').on(t.submissionId).where(sql`${t.isCurrent}`),
