@@ -144,4 +144,7 @@ export const scoring = {
   'scoring.flag.DIRECTOR_ID_INVALID': '{count} directors’ ID numbers fail the check digit',
   'scoring.flag.SHARP_CHANGE.percent': 'Answer {field} changed from {before}% to {now}% since last year',
   'scoring.flag.SHARP_CHANGE.count': 'Answer {field} changed from {before} to {now} since last year',
+  'scoring.errors.rulesetCannotRead': 'Scoring ruleset {ruleset} cannot read questionnaire version {version}: these questions are missing or of another type: {missing}',
+  'scoring.notScored.unreadable': 'Not scored: no ruleset reads questionnaire version {version}',
+  'scoring.notScored.missing': 'The current ruleset {ruleset} needs these questions, which this version lacks or has with another type: {missing}',
 } as const satisfies Record<keyof typeof th, string>

@@ -146,4 +146,8 @@ export const scoring = {
   'scoring.flag.DIRECTOR_ID_INVALID': 'เลขประจำตัวประชาชนของกรรมการไม่ถูกต้อง {count} ราย',
   'scoring.flag.SHARP_CHANGE.percent': 'คำตอบข้อ {field} เปลี่ยนจาก {before}% เป็น {now}% เมื่อเทียบกับปีก่อน',
   'scoring.flag.SHARP_CHANGE.count': 'คำตอบข้อ {field} เปลี่ยนจาก {before} เป็น {now} เมื่อเทียบกับปีก่อน',
+  // Which questionnaire versions a ruleset reads (ruleset-reads.rules.ts)
+  'scoring.errors.rulesetCannotRead': 'ชุดเกณฑ์การให้คะแนน {ruleset} อ่านแบบสอบถามฉบับ {version} ไม่ได้ เพราะไม่มีคำถามหรือชนิดคำถามไม่ตรง: {missing}',
+  'scoring.notScored.unreadable': 'ยังไม่ได้ให้คะแนน: ไม่มีชุดเกณฑ์การให้คะแนนที่อ่านแบบสอบถามฉบับ {version} ได้',
+  'scoring.notScored.missing': 'ชุดเกณฑ์ {ruleset} ที่ใช้อยู่ต้องการคำถามต่อไปนี้ซึ่งฉบับนี้ไม่มีหรือมีชนิดไม่ตรง: {missing}',
 } as const

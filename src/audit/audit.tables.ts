@@ -25,5 +25,6 @@ export const auditLog = pgTable(
     index('audit_log_actor_idx').on(t.actorUserId, t.at),
     index('audit_log_target_idx').on(t.targetType, t.targetId),
     index('audit_log_entity_idx').on(t.entityId, t.at),
+    index('audit_log_action_idx').on(t.action, t.id),
   ],
 )

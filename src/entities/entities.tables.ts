@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm'
-import { boolean, check, date, index, integer, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core'
+import { boolean, check, date, index, integer, pgTable, text, timestamp, uuid, type AnyPgColumn } from 'drizzle-orm/pg-core'
 import { ENTITY_STATUSES, LEGAL_FORMS } from './business-types.model.ts'
 
 const inList = (col: string, values: readonly string[]) =>
@@ -33,6 +33,10 @@ export const reportingEntities = pgTable(
     businessTypes: text('business_types').array().notNull(),
     status: text('status').notNull().default('active'),
     registeredOn: date('registered_on'),
+    /** The day a ceased business (status 'inactive') stopped trading; set by the registry admin (migration 0015). */
+    ceasedOn: date('ceased_on'),
+    /** A duplicate merged into another business: the surviving record (status 'inactive'). */
+    mergedIntoId: uuid('merged_into_id').references((): AnyPgColumn => reportingEntities.id),
     addressLine: text('address_line').notNull(),
     subdistrict: text('subdistrict').notNull(),
     district: text('district').notNull(),
@@ -50,6 +54,8 @@ export const reportingEntities = pgTable(
     check('reporting_entities_legal_form_check', inList('legal_form', LEGAL_FORMS)),
     check('reporting_entities_juristic_id_format', sql`juristic_id ~ '^0[0-9]{12}$'`),
     check('reporting_entities_postcode_format', sql`postcode ~ '^[1-9][0-9]{4}$'`),
+    check('reporting_entities_ceased_check', sql`ceased_on is null or status = 'inactive'`),
+    check('reporting_entities_merged_check', sql`merged_into_id is null or (status = 'inactive' and merged_into_id <> id)`),
     index('reporting_entities_name_search_idx').on(t.nameSearch),
     // The staff queue's name search (LIKE '%fragment%'): trigram indexes (pg_trgm, created by migration 0012).
     index('reporting_entities_name_search_trgm_idx').using('gin', t.nameSearch.op('gin_trgm_ops')),
@@ -58,5 +64,6 @@ export const reportingEntities = pgTable(
     index('reporting_entities_juristic_prefix_idx').on(t.juristicId.op('text_pattern_ops')),
     index('reporting_entities_province_idx').on(t.province),
     index('reporting_entities_primary_type_idx').on(t.primaryBusinessType),
+    index('reporting_entities_name_en_lower_idx').on(sql`lower(${t.nameEn})`),
   ],
 )

@@ -12,7 +12,7 @@ export async function endUserSessions(deps: Pick<AppDeps, 'database' | 'clock'>,
   return deps.database.db.transaction(async (tx) => {
     const target = await getUserForAdmin(tx, actor, opts.userId)
     // Their own sessions: the account page lists them one by one and keeps this device.
-    if (target.id === actor.id) throw new AppError('CONFLICT', { messageKey: 'admin.user.notYourself' })
+    if (target.id === actor.id) throw new AppError('INVALID_TRANSITION', { messageKey: 'admin.user.notYourself' })
     const n = await deleteSessionsOfUser(tx, target.id)
     await appendAudit(tx, { at: now, actorUserId: actor.id, actorRole: actor.role, ip: opts.ip, userAgent: opts.userAgent }, { action: 'session.revoked', sessionCount: n }, { targetType: 'user', targetId: target.id, entityId: target.entityId })
     return n

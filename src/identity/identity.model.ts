@@ -4,9 +4,13 @@
  *   pending_approval confirmed, waiting for the business's entity administrator or an AMLO admin
  *   invited          staff account created by an admin; the invitation link sets the password
  *   active           may sign in
- *   deactivated      may not sign in; sessions ended
+ *   deactivated      may not sign in; sessions ended (account closed: the person left or no longer
+ *                    acts for the business; the business's own administrator may reactivate it)
+ *   locked           may not sign in; sessions ended: an AMLO security hold on an active account
+ *                    (locked_at, locked_by, lock_reason say when, who and why); only an AMLO admin
+ *                    unlocks it, back to active. Signing in tells the user to contact the admin.
  */
-export const USER_STATUSES = ['pending_email', 'pending_approval', 'invited', 'active', 'deactivated'] as const
+export const USER_STATUSES = ['pending_email', 'pending_approval', 'invited', 'active', 'deactivated', 'locked'] as const
 export type UserStatus = (typeof USER_STATUSES)[number]
 
 export const TOKEN_PURPOSES = ['email_confirm', 'password_reset', 'staff_invite', 'email_change'] as const

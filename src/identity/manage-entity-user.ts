@@ -13,6 +13,7 @@ import { enqueueMail } from '#src/notifications/outbox.repo.ts'
 import { AppError } from '#src/platform/errors.ts'
 import type { AppDeps } from '#src/server/deps.ts'
 import type { DbOrTx } from '#src/db/client.ts'
+import { assertNotLastActiveAdmin } from './admin-users.ts'
 import { can, type Actor } from './permissions.ts'
 import { deleteSessionsOfUser } from './sessions.repo.ts'
 import { findUserOfActorEntity, fullName, unsafeFindUserById, updateUser, type UserSummary } from './users.repo.ts'
@@ -30,7 +31,7 @@ async function loadTarget(db: DbOrTx, actor: Actor, userId: string): Promise<Use
 
 const ALLOWED_FROM = {
   approve: ['pending_approval'],
-  deactivate: ['active', 'pending_approval', 'pending_email', 'invited'],
+  deactivate: ['active', 'pending_approval', 'pending_email', 'invited', 'locked'],
   reactivate: ['deactivated'],
 } as const satisfies Record<ManageAction, readonly string[]>
 
@@ -50,8 +51,10 @@ export async function manageEntityUser(deps: Pick<AppDeps, 'database' | 'clock' 
   await deps.database.db.transaction(async (tx) => {
     const target = await loadTarget(tx, actor, opts.userId)
     if (!visible(target)) throw notFound()
-    if (target.id === actor.id) throw new AppError('CONFLICT', { messageKey: 'account.users.notYourself' })
-    if (!(ALLOWED_FROM[opts.action] as readonly string[]).includes(target.status)) {
+    if (target.id === actor.id) throw new AppError('INVALID_TRANSITION', { messageKey: 'account.users.notYourself' })
+    // A locked account (an AMLO security hold) is for AMLO admins alone.
+    const lockedForActor = target.status === 'locked' && !can(actor, 'users:manage:any')
+    if (lockedForActor || !(ALLOWED_FROM[opts.action] as readonly string[]).includes(target.status)) {
       throw new AppError('INVALID_TRANSITION', { messageKey: 'account.users.notAllowed' })
     }
     const audit = { at: now, actorUserId: actor.id, actorRole: actor.role, ip: opts.ip, userAgent: opts.userAgent }
@@ -75,13 +78,15 @@ export async function manageEntityUser(deps: Pick<AppDeps, 'database' | 'clock' 
         return
       }
       case 'deactivate':
+        await assertNotLastActiveAdmin(tx, target)
         await updateUser(tx, target.id, { status: 'deactivated', updatedAt: now })
         await deleteSessionsOfUser(tx, target.id)
         await appendAudit(tx, audit, { action: 'user.deactivated' }, where)
         return
       case 'reactivate':
-        // An address that was never confirmed still has to be confirmed (staff: by accepting the invitation).
-        await updateUser(tx, target.id, { status: target.emailVerifiedAt ? 'active' : target.entityId ? 'pending_email' : 'invited', updatedAt: now })
+        // An address that was never confirmed still has to be confirmed (staff: by accepting the
+        // invitation); an account deactivated while locked stays locked until an AMLO admin unlocks it.
+        await updateUser(tx, target.id, { status: target.lockedAt ? 'locked' : target.emailVerifiedAt ? 'active' : target.entityId ? 'pending_email' : 'invited', updatedAt: now })
         await appendAudit(tx, audit, { action: 'user.reactivated' }, where)
         return
     }

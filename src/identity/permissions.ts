@@ -23,6 +23,22 @@ export const PERMISSIONS = [
   'users:invite:any',
   /** Read the audit log. */
   'audit:read:any',
+  /** Supervision cases (domain.md §8): propose plans, work cases, notes, requests, findings. */
+  'cases:work:any',
+  /** Supervisor: approve a supervision plan (opens its cases). */
+  'cases:approve:any',
+  /** Admin: import, preview, publish and delete questionnaire versions. */
+  'questionnaires:manage:any',
+  /** Admin: the business registry — add, edit, cease, import, merge duplicates. */
+  'registry:manage:any',
+  /** Admin: create, edit, open and close assessment cycles. */
+  'cycles:manage:any',
+  /** Supervisor and admin: extend a business's deadline, grant or refuse extension requests. */
+  'extensions:decide:any',
+  /** Admin: answer the technical support queue (help-form tickets about using the system). */
+  'support_technical:answer:any',
+  /** Examiner and supervisor: answer the supervision support queue (questions about the questionnaire). */
+  'support_content:answer:any',
 ] as const
 export type Permission = (typeof PERMISSIONS)[number]
 export type RoutePermission = Permission | 'anonymous'
@@ -30,9 +46,9 @@ export type RoutePermission = Permission | 'anonymous'
 export const ROLE_PERMISSIONS = {
   entity_user: ['account:update:own', 'portal:access:own'],
   entity_admin: ['account:update:own', 'portal:access:own', 'entity_users:manage:own'],
-  examiner: ['account:update:own', 'staff:access:any'],
-  supervisor: ['account:update:own', 'staff:access:any', 'reviews:approve:any', 'audit:read:any'],
-  admin: ['account:update:own', 'staff:access:any', 'users:manage:any', 'users:invite:any', 'audit:read:any'],
+  examiner: ['account:update:own', 'staff:access:any', 'support_content:answer:any', 'cases:work:any'],
+  supervisor: ['account:update:own', 'staff:access:any', 'reviews:approve:any', 'audit:read:any', 'extensions:decide:any', 'support_content:answer:any', 'cases:work:any', 'cases:approve:any'],
+  admin: ['account:update:own', 'staff:access:any', 'users:manage:any', 'users:invite:any', 'audit:read:any', 'questionnaires:manage:any', 'registry:manage:any', 'cycles:manage:any', 'extensions:decide:any', 'support_technical:answer:any'],
 } as const satisfies Record<Role, readonly Permission[]>
 
 /** Where each role lands after signing in. */

@@ -118,7 +118,7 @@ export async function registerUser(deps: Pick<AppDeps, 'database' | 'clock' | 'c
 }
 
 /** The registration e-mail: user name (never the password), confirmation link, service-request form data. */
-async function enqueueRegistrationMail(
+export async function enqueueRegistrationMail(
   tx: DbOrTx,
   args: { user: User; entity: EntitySummary; token: { raw: string; expiresAt: Date }; base: string; now: Date },
 ): Promise<void> {

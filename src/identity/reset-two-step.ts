@@ -17,7 +17,7 @@ export async function resetTwoStep(deps: Pick<AppDeps, 'database' | 'clock'>, op
   const now = deps.clock.now()
   await deps.database.db.transaction(async (tx) => {
     const target = await getUserForAdmin(tx, actor, opts.userId)
-    if (target.id === actor.id) throw new AppError('CONFLICT', { messageKey: 'admin.user.notYourself' })
+    if (target.id === actor.id) throw new AppError('INVALID_TRANSITION', { messageKey: 'admin.user.notYourself' })
     if (!target.totpEnabledAt) throw new AppError('INVALID_TRANSITION', { messageKey: 'admin.user.twoStepNotOn' })
     await clearTotp(tx, target.id, now)
     await deleteSessionsOfUser(tx, target.id)

@@ -1,6 +1,6 @@
 import { and, eq, gt, inArray, sql } from 'drizzle-orm'
 import type { DbOrTx } from '#src/db/client.ts'
-import { THROTTLE_LOCK_MS, THROTTLE_MAX_FAILURES, THROTTLE_WINDOW_MS } from './throttle.rules.ts'
+import { THROTTLE_LOCK_MS, THROTTLE_MAX_FAILURES, THROTTLE_WINDOW_MS, type ThrottleCounter } from './throttle.rules.ts'
 import { authThrottle } from './users.tables.ts'
 
 export type ThrottleScope = 'account' | 'ip' | 'reset_account' | 'reset_ip' | 'totp' | 'register_ip' | 'register_email'
@@ -52,4 +52,14 @@ export async function clearFailures(db: DbOrTx, keys: ThrottleKey[]): Promise<vo
   for (const k of keys) {
     await db.delete(authThrottle).where(and(eq(authThrottle.scope, k.scope), inArray(authThrottle.key, [k.key])))
   }
+}
+
+/** One key's counter as stored (callers interpret it with throttleState). */
+export async function findThrottleCounter(db: DbOrTx, k: ThrottleKey): Promise<ThrottleCounter | undefined> {
+  const [row] = await db
+    .select({ failures: authThrottle.failures, windowStart: authThrottle.windowStart, lockedUntil: authThrottle.lockedUntil })
+    .from(authThrottle)
+    .where(and(eq(authThrottle.scope, k.scope), eq(authThrottle.key, k.key)))
+    .limit(1)
+  return row
 }

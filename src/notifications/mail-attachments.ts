@@ -36,6 +36,10 @@ export const MAIL_ATTACHMENTS: { [K in MailTemplate]: AttachmentBuilder<K> } = {
   account_exists_notice: none,
   submission_returned: none,
   filing_reminder: none,
+  case_due_reminder: none,
+  deadline_extension_decided: none,
+  support_reply: none,
+  support_queue_notice: none,
   // The ใบรับ PDF in the recipient's language, read from the stored submission at send time.
   submission_receipt: async (p, { pdf, now, db, locale }) => {
     const data = await receiptDocumentForMail({ db, baseUrl: baseUrlOf(p.receiptUrl) }, { receiptRef: p.receiptRef, locale })

@@ -47,6 +47,18 @@ export type MailPayloads = {
   submission_returned: { fullName: string; cycleName: string; assessmentUrl: string }
   /** AMLO reminds an entity administrator that the business has not filed the cycle. `deadline` is an ISO instant. */
   filing_reminder: { fullName: string; businessName: string; cycleCode: string; deadline: string; assessmentUrl: string }
+  /** Before the due date of a business's open information request or remediation action (cases). `dueOn` is `yyyy-mm-dd`. */
+  case_due_reminder: { fullName: string; businessName: string; item: 'information_request' | 'remediation_action'; caseRef: string; title: string; dueOn: string; daysLeft: number; url: string }
+  /** AMLO granted or refused a deadline extension (or extended the deadline itself). `deadline` is the business's deadline after the decision (ISO instant). */
+  deadline_extension_decided: { fullName: string; businessName: string; cycleName: string; decision: 'granted' | 'refused'; deadline: string; reason: string | null; assessmentUrl: string }
+  /**
+   * Support staff answered a help-form ticket. `replyUrl` is the requester's page: /account/support/…
+   * for an account holder, else the signed link (expires at `linkExpiresAt`). The reply itself is
+   * read on the page, not in the mail.
+   */
+  support_reply: { contactName: string; reference: string; replyUrl: string; linkExpiresAt: string | null }
+  /** To each active staff member of a support queue: a new ticket, a requester's reply, or a ticket moved in. */
+  support_queue_notice: { staffName: string; reference: string; event: 'new' | 'requester_reply' | 'moved_in'; businessName: string; ticketUrl: string }
 }
 export type MailTemplate = keyof MailPayloads
 export const MAIL_TEMPLATES = [
@@ -62,4 +74,8 @@ export const MAIL_TEMPLATES = [
   'submission_receipt',
   'submission_returned',
   'filing_reminder',
+  'case_due_reminder',
+  'deadline_extension_decided',
+  'support_reply',
+  'support_queue_notice',
 ] as const satisfies readonly MailTemplate[]

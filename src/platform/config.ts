@@ -2,6 +2,7 @@
  * The one place that reads the environment. Every variable is validated with zod; a bad value
  * stops start-up with a message that names the variable (see `loadConfig`).
  */
+import fs from 'node:fs'
 import path from 'node:path'
 import { z } from 'zod'
 
@@ -25,6 +26,47 @@ const mailFrom = z
   .string()
   .max(200)
   .regex(/^(?:[^<>\r\n"]{0,100}<[^\s<>@]+@[^\s<>@]+\.[^\s<>@]+>|[^\s<>@]+@[^\s<>@]+\.[^\s<>@]+)$/, 'must be an address such as "AMRAC <no-reply@amlo.go.th>"')
+
+
+/**
+ * Phone numbers for the footer and help page: comma-separated, each a Thai number with an optional
+ * extension, e.g. "0 2219 3600 ext 3601, 0 2219 3610" ("ต่อ" or "#" also mark the extension).
+ */
+const PHONE_PATTERN = /^(0[0-9 -]{7,15}[0-9])(?:\s*(?:ext\.?|ต่อ|#|x)\s*([0-9]{1,6}))?$/i
+export type ContactPhone = { number: string; ext: string | null }
+const phoneList = z
+  .string()
+  .max(300)
+  .transform((v, ctx) => {
+    const phones: ContactPhone[] = []
+    for (const part of v.split(',').map((p) => p.trim()).filter(Boolean)) {
+      const m = PHONE_PATTERN.exec(part)
+      const digits = m?.[1]!.replace(/[ -]/g, '') ?? ''
+      if (!m || digits.length < 9 || digits.length > 10) {
+        ctx.addIssue({ code: 'custom', message: `"${part}" is not a phone number such as "0 2219 3600 ext 3601"` })
+        return z.NEVER
+      }
+      phones.push({ number: m[1]!, ext: m[2] ?? null })
+    }
+    if (!phones.length) {
+      ctx.addIssue({ code: 'custom', message: 'must list at least one phone number' })
+      return z.NEVER
+    }
+    return phones
+  })
+const contactEmail = z.string().max(200).regex(/^[^\s<>@"]+@[^\s<>@"]+\.[^\s<>@"]+$/, 'must be an e-mail address')
+/** A LINE ID such as "@amlo" (official accounts start with @). */
+const lineId = z.string().regex(/^@?[A-Za-z0-9._-]{2,40}$/, 'must be a LINE ID such as "@amrac"')
+/** The LINE QR image: an https:// URL, a file under /assets on this site ("/assets/…"), or an image file on disk. */
+const QR_EXTENSIONS = ['.png', '.jpg', '.jpeg', '.svg', '.webp']
+export const MAX_QR_BYTES = 512 * 1024
+export type LineQr = { kind: 'url'; url: string } | { kind: 'file'; path: string }
+export type ContactConfig = {
+  technical: { email: string; phones: ContactPhone[] }
+  content: { email: string; phones: ContactPhone[] }
+  /** null: no LINE channel shown. `qr` null: the server draws the QR code of `url` itself. */
+  line: { id: string; url: string; qr: LineQr | null } | null
+}
 
 const EnvSchema = z.object({
   NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
@@ -52,6 +94,15 @@ const EnvSchema = z.object({
   MAX_UPLOAD_MB: z.coerce.number().int().min(1).max(100).default(20),
   /** PDFs (reports, receipts, forms) one address may ask for in a minute; more get a 429 page. */
   PDF_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).max(100_000).default(30),
+  /** Contact channels shown in the footer and on /help (README, "Contact details"). */
+  CONTACT_TECHNICAL_EMAIL: contactEmail.default('amrac-admin@amlo.go.th'),
+  CONTACT_TECHNICAL_PHONES: phoneList.prefault('0 2219 3600 ext 3601'),
+  CONTACT_CONTENT_EMAIL: contactEmail.default('amrac-supervision@amlo.go.th'),
+  CONTACT_CONTENT_PHONES: phoneList.prefault('0 2219 3600 ext 3602'),
+  CONTACT_LINE_ID: lineId.optional(),
+  CONTACT_LINE_QR: z.string().min(1).max(500).optional(),
+  /** Seconds between audit-chain sealing rounds in the server; 0 turns the timer off. */
+  AUDIT_SEAL_INTERVAL_SECONDS: z.coerce.number().int().min(0).max(86_400).default(10),
 })
 
 export type Config = {
@@ -75,6 +126,10 @@ export type Config = {
   maxUploadBytes: number
   /** PDF_RATE_LIMIT_PER_MINUTE (default 30). */
   pdfRateLimitPerMinute: number
+  /** CONTACT_* (footer and help page). */
+  contact: ContactConfig
+  /** AUDIT_SEAL_INTERVAL_SECONDS in ms (0: not sealed on a timer). */
+  auditSealIntervalMs: number
 }
 
 export class ConfigError extends Error {
@@ -85,6 +140,39 @@ export class ConfigError extends Error {
 }
 
 const DEV_SESSION_SECRET = 'amrac-development-only-session-secret-0123456789'
+
+type Env = z.infer<typeof EnvSchema>
+
+function lineQr(value: string): LineQr {
+  if (/^https:\/\//i.test(value)) {
+    if (!z.string().url().safeParse(value).success) throw new ConfigError([`CONTACT_LINE_QR: "${value}" is not a valid URL`])
+    return { kind: 'url', url: value }
+  }
+  if (/^[a-z][a-z0-9+.-]*:\/\//i.test(value)) throw new ConfigError([`CONTACT_LINE_QR: must be an https:// URL (not ${value.split(':')[0]}://)`])
+  if (/^\/assets\/[A-Za-z0-9._~/-]+$/.test(value) && !value.includes('..')) return { kind: 'url', url: value }
+  const file = path.resolve(value)
+  if (!QR_EXTENSIONS.includes(path.extname(file).toLowerCase())) {
+    throw new ConfigError([`CONTACT_LINE_QR: must be an https:// URL, a /assets/… path, or a ${QR_EXTENSIONS.join('/')} file`])
+  }
+  let size: number
+  try {
+    size = fs.statSync(file).size
+  } catch {
+    throw new ConfigError([`CONTACT_LINE_QR: file ${file} does not exist`])
+  }
+  if (size > MAX_QR_BYTES) throw new ConfigError([`CONTACT_LINE_QR: file ${file} is larger than ${MAX_QR_BYTES / 1024} KB`])
+  return { kind: 'file', path: file }
+}
+
+function contactConfig(e: Env): ContactConfig {
+  if (e.CONTACT_LINE_QR && !e.CONTACT_LINE_ID) throw new ConfigError(['CONTACT_LINE_QR: set CONTACT_LINE_ID too (the page names the account)'])
+  const id = e.CONTACT_LINE_ID ? (e.CONTACT_LINE_ID.startsWith('@') ? e.CONTACT_LINE_ID : `@${e.CONTACT_LINE_ID}`) : null
+  return {
+    technical: { email: e.CONTACT_TECHNICAL_EMAIL, phones: e.CONTACT_TECHNICAL_PHONES },
+    content: { email: e.CONTACT_CONTENT_EMAIL, phones: e.CONTACT_CONTENT_PHONES },
+    line: id ? { id, url: `https://line.me/R/ti/p/${encodeURIComponent(id)}`, qr: e.CONTACT_LINE_QR ? lineQr(e.CONTACT_LINE_QR) : null } : null,
+  }
+}
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   // Treat empty strings as unset so `PORT= npm start` behaves like no PORT at all.
@@ -129,5 +217,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     maxUploadMb: e.MAX_UPLOAD_MB,
     maxUploadBytes: e.MAX_UPLOAD_MB * 1024 * 1024,
     pdfRateLimitPerMinute: e.PDF_RATE_LIMIT_PER_MINUTE,
+    contact: contactConfig(e),
+    auditSealIntervalMs: e.AUDIT_SEAL_INTERVAL_SECONDS * 1000,
   }
 }

@@ -13,7 +13,7 @@ import { definitionForVersion, notFound, requireStaffActor } from '#src/submissi
 import type { Corrections } from '#src/submissions/get-assessment.ts'
 import { currentRating } from './review.model.ts'
 import { findCycleById, findReview, listEntityHistory, listNotes, listOverrides, listReviewers, listTimeline, namesOfUsers } from './review.repo.ts'
-import { findCurrentScore } from './risk-score.link.ts'
+import { findCurrentScore, scoringOfVersion } from './risk-score.link.ts'
 
 export async function getSubmissionReview(deps: Pick<AppDeps, 'database' | 'clock'>, opts: { actor: Actor; assessmentId: string }) {
   requireStaffActor(opts.actor)
@@ -69,6 +69,8 @@ export async function getSubmissionReview(deps: Pick<AppDeps, 'database' | 'cloc
     definition: definitionForVersion(snapshot.definitionVersion),
     previous: previous && { ...previous, definition: definitionForVersion(previous.snapshot.definitionVersion) },
     score,
+    /** Without a score: whether a ruleset reads the answered version (if none, the view says so). */
+    scoring: score ? null : scoringOfVersion(snapshot.definitionVersion),
     rating,
     review,
     history: history.filter((h) => h.assessmentId !== assessment.id),

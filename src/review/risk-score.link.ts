@@ -1,10 +1,12 @@
 /**
  * THE one place where the review workspace reads the scoring module (src/scoring). Everything else
- * in src/review and src/web/staff goes through these three things:
+ * in src/review and src/web/staff goes through these things:
  *   - `joinCurrentScore(query)` left-joins the current score (`risk_scores.is_current`) of the
  *     latest submission to a query that already joins `submissions` (an unscored submission still shows);
  *   - `computedRatingSql` / `flagsCountSql`: the residual band and the number of flags, as SQL;
- *   - `findCurrentScore(db, submissionId)`: the stored score with its explanation for the view.
+ *   - `findCurrentScore(db, submissionId)`: the stored score with its explanation for the view;
+ *   - `scoringOfVersion(definitionVersion)`: whether a ruleset reads a questionnaire version (why a
+ *     submission is unscored).
  * The scoring module's residual band and the review module's Rating are the same four values
  * (checked at compile time below), so the band is the computed rating as it is.
  */
@@ -12,6 +14,8 @@ import { and, eq, sql, type SQL } from 'drizzle-orm'
 import type { PgSelect } from 'drizzle-orm/pg-core'
 import type { DbOrTx } from '#src/db/client.ts'
 import type { MessageKey } from '#src/platform/i18n/catalog.ts'
+import { scoringFor } from '#src/scoring/compute-submission-score.ts'
+import { missingReadId, type ScoringFor } from '#src/scoring/ruleset-reads.rules.ts'
 import { CONTROL_AREA_LABELS, CONTROL_BAND_LABELS, FACTOR_LABELS, type Contribution, type RiskBand } from '#src/scoring/score.model.ts'
 import { findCurrentScore as findCurrentScoreRow } from '#src/scoring/scoring.repo.ts'
 import { riskScores } from '#src/scoring/scoring.tables.ts'
@@ -104,4 +108,11 @@ export async function findCurrentScore(db: DbOrTx, submissionId: string): Promis
     flags: s.flags.map((f) => ({ code: f.code, messageKey: f.messageKey, params: f.params, fieldIds: f.fieldIds })),
     floors: s.automaticFloors.map((f) => ({ code: f.code, band: f.band, messageKey: f.messageKey, params: f.params, fieldIds: f.fieldIds })),
   }
+}
+
+/** Which ruleset scores answers to a questionnaire version (`v2`), or none and what the current one lacks. */
+export type VersionScoring = { ok: true; rulesetVersion: string } | { ok: false; definitionVersion: string; currentRuleset: string; missing: readonly string[] }
+export function scoringOfVersion(definitionVersion: string): VersionScoring {
+  const s: ScoringFor = scoringFor(definitionVersion)
+  return s.ok ? s : { ok: false, definitionVersion, currentRuleset: s.currentRuleset, missing: s.missing.map(missingReadId) }
 }

@@ -28,7 +28,7 @@ export async function activateRescore(deps: Pick<AppDeps, 'database' | 'clock'> 
   if (actor.role !== 'supervisor' && actor.role !== 'admin') throw new AppError('FORBIDDEN', { messageKey: 'questionnaire.errors.notAllowed' })
   const ruleset = requireRuleset(opts.rulesetVersion, deps.rulesets)
   const db = deps.database.db
-  const { cycleId, chunks } = await rescoreCycle(db, opts.cycleCode, ruleset, { chunkSize: opts.batchSize })
+  const { cycleId, chunks } = await rescoreCycle(db, opts.cycleCode, ruleset, { chunkSize: opts.batchSize, now: deps.clock.now() })
   const now = deps.clock.now()
   let scored = 0
   let changed = 0

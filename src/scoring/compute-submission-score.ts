@@ -4,12 +4,14 @@
  * the submission date in Bangkok → a Score. Used at submission, on demand and when rescoring.
  * Not a use case: callers check who may ask.
  */
+import { openCriticalFindingsOf, type OpenCriticalFindings } from '#src/cases/open-critical-findings.ts'
 import type { DbOrTx } from '#src/db/client.ts'
 import { findLastAcceptedSubmission } from '#src/submissions/submissions.repo.ts'
-import { bangkokToday } from '#src/submissions/submissions.shared.ts'
+import { bangkokToday, definitionForVersion } from '#src/submissions/submissions.shared.ts'
 import type { SubmissionSnapshot } from '#src/submissions/submit-assessment.ts'
 import { AppError } from '#src/platform/errors.ts'
-import { RULESETS } from './rulesets/index.ts'
+import { CURRENT_RULESET_VERSION, RULESETS } from './rulesets/index.ts'
+import { missingReadId, rulesetForDefinition, rulesetReadsDefinition, type RulesetReads, type ScoringFor } from './ruleset-reads.rules.ts'
 import type { Ruleset, Score } from './score.model.ts'
 import { scoreSubmission } from './score.rules.ts'
 import { unsafeFindSnapshots, type ScorableSubmission } from './scoring.repo.ts'
@@ -35,12 +37,42 @@ export async function findPreviousInput(db: DbOrTx, submission: Pick<ScorableSub
   return last ? { submissionId: last.id, snapshot: last.snapshot as SubmissionSnapshot } : null
 }
 
-export function computeScore(ruleset: Ruleset, submission: Pick<ScorableSubmission, 'snapshot' | 'submittedAt'>, previous: PreviousInput, asOf?: string | null): Score {
+/** Whether `ruleset` reads questionnaire `definitionVersion` (`v1`, `v2`; a version this process knows). */
+export const rulesetReadsVersion = (ruleset: Ruleset, definitionVersion: string): RulesetReads => rulesetReadsDefinition(ruleset, definitionForVersion(definitionVersion))
+
+/** Which ruleset scores new answers to questionnaire `definitionVersion` (rulesetForDefinition). */
+export const scoringFor = (definitionVersion: string, rulesets: Readonly<Record<string, Ruleset>> = RULESETS): ScoringFor =>
+  rulesetForDefinition(rulesets, CURRENT_RULESET_VERSION, definitionForVersion(definitionVersion))
+
+/** Scores a submission; CONFLICT (with the missing questions) when the ruleset cannot read its version. */
+/**
+ * §6.5 input for one business: its critical findings open past their deadline at `now`
+ * (the submission time when scoring a new submission; the present when scoring on demand or rescoring).
+ */
+export async function findOpenCriticalFindings(db: DbOrTx, entityId: string, now: Date): Promise<OpenCriticalFindings | null> {
+  return (await openCriticalFindingsOf(db, [entityId], now)).get(entityId) ?? null
+}
+
+export function computeScore(
+  ruleset: Ruleset,
+  submission: Pick<ScorableSubmission, 'snapshot' | 'submittedAt'>,
+  previous: PreviousInput,
+  asOf?: string | null,
+  openCriticalFindings?: OpenCriticalFindings | null,
+): Score {
   const { snapshot } = submission
+  const reads = rulesetReadsVersion(ruleset, snapshot.definitionVersion)
+  if (!reads.ok) {
+    throw new AppError('CONFLICT', {
+      messageKey: 'scoring.errors.rulesetCannotRead',
+      params: { ruleset: ruleset.version, version: snapshot.definitionVersion, missing: reads.missing.map(missingReadId).join(', ') },
+    })
+  }
   return scoreSubmission(ruleset, snapshot.definitionVersion, snapshot.answers, {
     attachments: snapshot.attachments,
     previousAnswers: previous?.snapshot.answers ?? null,
     previousSubmissionId: previous?.submissionId ?? null,
     asOf: asOf ?? bangkokToday(submission.submittedAt),
+    openCriticalFindings: openCriticalFindings ?? null,
   })
 }

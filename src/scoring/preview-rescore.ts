@@ -14,10 +14,10 @@ export type PreviewRescoreOptions = { actor: Actor; cycleCode: string; rulesetVe
 export type RatingChange = { submissionId: string; entityId: string; receiptRef: string; from: RiskBand | null; to: RiskBand }
 export type RescorePreview = { cycleCode: string; rulesetVersion: string; scored: number; changes: RatingChange[] }
 
-export async function previewRescore(deps: Pick<AppDeps, 'database'> & RulesetDeps, opts: PreviewRescoreOptions): Promise<RescorePreview> {
+export async function previewRescore(deps: Pick<AppDeps, 'database' | 'clock'> & RulesetDeps, opts: PreviewRescoreOptions): Promise<RescorePreview> {
   requireStaffActor(opts.actor)
   const ruleset = requireRuleset(opts.rulesetVersion, deps.rulesets)
-  const { chunks } = await rescoreCycle(deps.database.db, opts.cycleCode, ruleset, { chunkSize: opts.chunkSize })
+  const { chunks } = await rescoreCycle(deps.database.db, opts.cycleCode, ruleset, { chunkSize: opts.chunkSize, now: deps.clock.now() })
   let scored = 0
   const changes: RatingChange[] = []
   for await (const { rescored } of chunks) {

@@ -7,7 +7,7 @@ import type { Actor } from '#src/identity/permissions.ts'
 import type { AppDeps } from '#src/server/deps.ts'
 import { syncQueueRatings } from '#src/review/review.repo.ts'
 import { notFound, requireStaffActor } from '#src/submissions/submissions.shared.ts'
-import { computeScore, findPreviousInput, requireRuleset, type RulesetDeps } from './compute-submission-score.ts'
+import { computeScore, findOpenCriticalFindings, findPreviousInput, requireRuleset, type RulesetDeps } from './compute-submission-score.ts'
 import { CURRENT_RULESET_VERSION } from './rulesets/index.ts'
 import type { Score } from './score.model.ts'
 import { findCurrentScore, insertCurrentScore, unsafeFindScorableSubmission } from './scoring.repo.ts'
@@ -24,7 +24,8 @@ export async function scoreOnDemand(deps: Pick<AppDeps, 'database' | 'clock'> & 
   const current = await findCurrentScore(db, submission.id)
   // The same inputs as the stored score (previous submission, scoring date), so only the ruleset differs.
   const previous = await findPreviousInput(db, submission, current?.score.previousSubmissionId)
-  const score = computeScore(ruleset, submission, previous, current?.score.asOf)
+  const open = await findOpenCriticalFindings(db, submission.entityId, deps.clock.now())
+  const score = computeScore(ruleset, submission, previous, current?.score.asOf, open)
   if (current) return { score, stored: false, current: current.score }
   const stored = await db.transaction(async (tx) => {
     if (await findCurrentScore(tx, submission.id)) return false

@@ -98,7 +98,12 @@ export type ControlItem = { id: string; field: string; weight: number; messageKe
 export type ControlRules = { weight: number; items: readonly ControlItem[]; penalties: readonly { flag: FlagCode; points: number }[] }
 
 export type AutomaticFloor = { code: AutomaticFloorCode; when: Condition; band: RiskBand; fieldIds: readonly string[]; messageKey: MessageKey }
-export const AUTOMATIC_FLOOR_CODES = ['LEGAL_HISTORY', 'NO_OFFICER_NO_POLICY', 'DESIGNATED_MATCH_NOT_REPORTED'] as const
+/**
+ * `OPEN_CRITICAL_FINDING` (§6.5: a previous inspection's critical finding still open past its
+ * deadline) comes from the cases module, not from the answers: the caller passes it as
+ * ScoreOptions.openCriticalFindings, and no ruleset declares it.
+ */
+export const AUTOMATIC_FLOOR_CODES = ['LEGAL_HISTORY', 'NO_OFFICER_NO_POLICY', 'DESIGNATED_MATCH_NOT_REPORTED', 'OPEN_CRITICAL_FINDING'] as const
 export type AutomaticFloorCode = (typeof AUTOMATIC_FLOOR_CODES)[number]
 
 export const FLAG_CODES = [
@@ -125,8 +130,8 @@ export type FlagRules = {
 
 export type Ruleset = {
   version: string
-  /** Questionnaire versions whose answers this ruleset can read. */
-  definitionVersions: readonly string[]
+  // No list of questionnaire versions: a ruleset reads any version that has the questions it reads
+  // (rulesetReadsDefinition in ruleset-reads.rules.ts).
   factors: Readonly<Record<InherentFactor, FactorRules>>
   controls: Readonly<Record<ControlArea, ControlRules>>
   /** IRS ≥ atLeast → band; ascending, the first is 0. */

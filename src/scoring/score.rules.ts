@@ -39,7 +39,15 @@ export type ScoreOptions = {
   previousSubmissionId?: string | null
   /** `yyyy-mm-dd` the ages of dates are measured from (normally the submission date in Bangkok). */
   asOf?: string | null
+  /**
+   * §6.5: the business's critical inspection findings still open past their deadline (computed by
+   * the caller from the cases tables, src/cases/open-critical-findings.ts). Any → residual at least High.
+   */
+  openCriticalFindings?: { count: number; oldestDueOn: string } | null
 }
+
+/** The band §6.5 sets when a critical finding is still open past its deadline. */
+export const OPEN_CRITICAL_FINDING_BAND: RiskBand = 'high'
 
 /** Rounds to `d` decimals, half away from zero, immune to binary noise (0.15 × 2 + … = 1.4999999…). */
 export const roundTo = (x: number, d: number) => {
@@ -49,12 +57,12 @@ export const roundTo = (x: number, d: number) => {
 const roundHalfUp = (x: number) => Math.floor(roundTo(x, 6) + 0.5)
 const clamp = (x: number, lo: number, hi: number) => Math.min(hi, Math.max(lo, x))
 
-export class RulesetMismatch extends Error {}
-
+/**
+ * Scores answers to questionnaire `definitionVersion` (recorded in the score). The caller checks first
+ * that the ruleset reads that version (`rulesetReadsDefinition`; computeScore does): answers to a
+ * version lacking questions the ruleset reads would score as unanswered, silently.
+ */
 export function scoreSubmission(ruleset: Ruleset, definitionVersion: string, answers: Answers, opts: ScoreOptions = {}): Score {
-  if (!ruleset.definitionVersions.includes(definitionVersion)) {
-    throw new RulesetMismatch(`ruleset ${ruleset.version} cannot read questionnaire ${definitionVersion}`)
-  }
   const base: Omit<ReadContext, 'flags'> = {
     answers,
     lists: ruleset.lists,
@@ -73,7 +81,11 @@ export function scoreSubmission(ruleset: Ruleset, definitionVersion: string, ans
   )
   const automaticFloors: AppliedFloor[] = ruleset.automaticFloors
     .filter((fl) => holds(ctx, fl.when))
-    .map((fl) => ({ code: fl.code, band: fl.band, fieldIds: fl.fieldIds, messageKey: fl.messageKey, params: {} }))
+    .map((fl): AppliedFloor => ({ code: fl.code, band: fl.band, fieldIds: fl.fieldIds, messageKey: fl.messageKey, params: {} }))
+  const open = opts.openCriticalFindings
+  if (open && open.count > 0) {
+    automaticFloors.push({ code: 'OPEN_CRITICAL_FINDING', band: OPEN_CRITICAL_FINDING_BAND, fieldIds: [], messageKey: 'cases.floor.openCriticalFinding', params: { count: open.count, dueOn: open.oldestDueOn } })
+  }
   const residualBand = automaticFloors.reduce<RiskBand>((band, fl) => maxBand(band, fl.band), agg.matrixBand)
 
   return {

@@ -9,56 +9,13 @@ import { describe, test } from 'node:test'
 import { en } from '#locales/en/index.ts'
 import { th } from '#locales/th/index.ts'
 import { fieldsByFeed, indexDefinition } from '#src/questionnaire/engine/definition.ts'
-import { definitionForVersion } from '#src/submissions/submissions.shared.ts'
+import { QUESTIONNAIRE_DEFINITIONS } from '#src/questionnaire/definition/index.ts'
 import { goldShopAnswersV1, GOLD_SHOP_ATTACHMENTS } from '#tests/fixtures/questionnaires/v1-gold-shop.ts'
 import { workedExampleAnswersV1 } from '#tests/fixtures/scoring/v1-worked-example.ts'
-import { sourceFieldIds } from './conditions.rules.ts'
+import { definitionVersionCode, rulesetFieldIds, rulesetReadsDefinition } from './ruleset-reads.rules.ts'
 import { CURRENT_RULESET_VERSION, findRuleset, RULESETS } from './rulesets/index.ts'
-import { CONTROL_AREAS, INHERENT_FACTORS, type Condition, type Ruleset } from './score.model.ts'
+import { CONTROL_AREAS, INHERENT_FACTORS, type Ruleset } from './score.model.ts'
 import { scoreSubmission } from './score.rules.ts'
-
-function conditionFields(c: Condition): string[] {
-  if ('all' in c) return c.all.flatMap(conditionFields)
-  if ('any' in c) return c.any.flatMap(conditionFields)
-  if ('flag' in c || 'provinceInList' in c) return []
-  if ('source' in c) return sourceFieldIds(c.source)
-  if ('groupEmpty' in c) return [c.groupEmpty]
-  if ('group' in c) return [c.group]
-  return [c.field]
-}
-
-function referencedFields(r: Ruleset): string[] {
-  const ids: string[] = []
-  for (const f of INHERENT_FACTORS) {
-    for (const ind of r.factors[f].indicators) {
-      switch (ind.kind) {
-        case 'bands':
-          ids.push(...ind.fieldIds, ...sourceFieldIds(ind.source))
-          break
-        case 'choice':
-          ids.push(ind.field)
-          break
-        case 'mix':
-          ids.push(...Object.keys(ind.shares))
-          break
-        case 'groupMix':
-          ids.push(ind.group)
-          break
-        case 'sectorBaseline':
-          ids.push(ind.field, ...Object.values(ind.mixes).flatMap((m) => Object.keys(m)))
-          break
-        case 'condition':
-          ids.push(...ind.fieldIds, ...conditionFields(ind.when))
-          break
-      }
-    }
-    for (const adj of r.factors[f].adjustments) ids.push(...adj.fieldIds, ...conditionFields(adj.when))
-  }
-  for (const a of CONTROL_AREAS) for (const item of r.controls[a].items) ids.push(item.field, ...('evidenceField' in item && item.evidenceField ? [item.evidenceField] : []))
-  for (const fl of r.automaticFloors) ids.push(...fl.fieldIds, ...conditionFields(fl.when))
-  ids.push(...r.flags.sharpChange.percentFields, ...r.flags.sharpChange.countFields)
-  return [...new Set(ids)]
-}
 
 function messageKeys(r: Ruleset): string[] {
   return [
@@ -77,14 +34,19 @@ for (const [version, ruleset] of Object.entries(RULESETS)) {
   describe(`scoring ruleset ${version}`, () => {
     test('its key is its version', () => assert.equal(ruleset.version, version))
 
-    for (const defVersion of ruleset.definitionVersions) {
-      const def = definitionForVersion(defVersion)
+    // Every built-in questionnaire version is read by every ruleset (imported versions are checked
+    // when imported and refused at publishing when the current ruleset cannot read them).
+    for (const def of Object.values(QUESTIONNAIRE_DEFINITIONS)) {
+      const defVersion = definitionVersionCode(def)
       const known = new Set(indexDefinition(def).fields.map((f) => f.def.id))
       const feeds = fieldsByFeed(def)
 
-      test(`every scoring reference exists in questionnaire ${defVersion}`, () => {
-        const missing = referencedFields(ruleset).filter((id) => !known.has(id))
-        assert.deepEqual(missing, [])
+      test(`it reads questionnaire ${defVersion}: every question it reads exists with a compatible type`, () => {
+        assert.deepEqual(rulesetReadsDefinition(ruleset, def), { ok: true })
+        assert.deepEqual(
+          rulesetFieldIds(ruleset).filter((id) => !known.has(id)),
+          [],
+        )
       })
 
       test(`control items read questions that feed their area (${defVersion})`, () => {

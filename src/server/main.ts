@@ -11,9 +11,11 @@ import { seedDemoAccounts } from '#src/db/seed/demo-accounts.ts'
 import { seedDemoCycle } from '#src/db/seed/demo-cycle.ts'
 import { seedIfEmpty } from '#src/db/seed/seed.ts'
 import { deleteExpiredSessions } from '#src/identity/sessions.repo.ts'
+import { sendCaseReminders } from '#src/cases/send-case-reminders.ts'
 import { warmPasswordChecker } from '#src/identity/passwords.ts'
 import { createLocalFileStore, sweepPartialUploads } from '#src/documents/local-file-store.ts'
 import { startMailWorker, type MailWorker } from '#src/notifications/deliver-pending.ts'
+import { startAuditSealer, type AuditSealer } from '#src/audit/seal-audit-chain.ts'
 import { systemClock } from '#src/platform/clock.ts'
 import { ConfigError, loadConfig, type Config } from '#src/platform/config.ts'
 import { createPdfRenderer } from '#src/reports/pdf/pdf-renderer.ts'
@@ -74,6 +76,8 @@ async function start() {
 
   let mailWorker: MailWorker | undefined = undefined // started after listen
   let sessionSweep: NodeJS.Timeout | undefined = undefined
+  let caseReminders: NodeJS.Timeout | undefined = undefined
+  let auditSealer: AuditSealer | undefined = undefined
   let closing = false
   const shutdown = async (signal: string) => {
     if (closing) return
@@ -86,7 +90,9 @@ async function start() {
     force.unref()
     try {
       clearInterval(sessionSweep)
+      clearInterval(caseReminders)
       await mailWorker?.stop()
+      await auditSealer?.stop()
       await app.close()
     } finally {
       await deps.pdf.close()
@@ -117,6 +123,13 @@ async function start() {
     deleteExpiredSessions(database.db, deps.clock.now()).catch((err: Error) => app.log.warn({ err: { message: err.message } }, 'session sweep failed'))
   }, 10 * 60_000)
   sessionSweep.unref()
+  // Case due-date reminders to businesses, hourly (each reminder step is mailed once: src/cases/send-case-reminders.ts).
+  caseReminders = setInterval(() => {
+    sendCaseReminders(deps, { now: deps.clock.now() }).catch((err: Error) => app.log.warn({ err: { message: err.message } }, 'case reminders failed'))
+  }, 60 * 60_000)
+  caseReminders.unref()
+  // The audit hash chain is sealed off the write path (docs/decisions/0008-audit-hash-chain.md).
+  if (config.auditSealIntervalMs > 0) auditSealer = startAuditSealer(deps, { intervalMs: config.auditSealIntervalMs, log: app.log })
 }
 
 void start()

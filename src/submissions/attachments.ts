@@ -30,7 +30,7 @@ import {
   type AttachmentRow,
 } from './submissions.repo.ts'
 import { findFileQuestion, refsAt, rowExists, withoutRef, withRef } from './file-question.rules.ts'
-import { assertAllowed, loadAssessment, notFound, requireEntityActor } from './submissions.shared.ts'
+import { assertAllowed, assertCycleAcceptsFilings, loadAssessment, notFound, requireEntityActor } from './submissions.shared.ts'
 
 /** Per-business limits over all its live attachments. */
 export const ATTACHMENT_QUOTA = { files: 200, bytes: 1024 * 1024 * 1024 } as const
@@ -61,8 +61,9 @@ export async function addAttachment(deps: Deps, opts: AddAttachmentOptions): Pro
 async function record(deps: Deps, opts: AddAttachmentOptions): Promise<AttachmentRow> {
   const actor = requireEntityActor(opts.actor)
   const db = deps.database.db
-  const { definition, assessment } = await loadAssessment(db, actor.entityId, opts.cycleCode)
+  const { definition, assessment, cycle } = await loadAssessment(db, actor.entityId, opts.cycleCode)
   if (!findPart(definition, opts.partId)) throw notFound()
+  assertCycleAcceptsFilings(cycle)
   assertAllowed(assessment, 'upload') // early refusal; re-checked under the lock
   const target = findFileQuestion(definition, opts.partId, opts.fieldPath)
   if (!target) throw badField()
@@ -125,7 +126,8 @@ export async function removeAttachment(deps: Deps, opts: RemoveAttachmentOptions
   const actor = requireEntityActor(opts.actor)
   if (!isUuid(opts.attachmentId)) throw notFound()
   const db = deps.database.db
-  const { assessment, definition } = await loadAssessment(db, actor.entityId, opts.cycleCode)
+  const { assessment, definition, cycle } = await loadAssessment(db, actor.entityId, opts.cycleCode)
+  assertCycleAcceptsFilings(cycle)
   const now = deps.clock.now()
   const removed = await db.transaction(async (tx) => {
     const locked = await lockAssessment(tx, actor.entityId, assessment.id)

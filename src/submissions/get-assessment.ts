@@ -16,20 +16,30 @@ import {
   findLastAcceptedSubmission,
   findRegistryRowForPrefill,
   insertAssessmentIfAbsent,
+  listAttachments,
+  loadPartAnswers,
   upsertPartAnswers,
   type AttachmentRow,
   type Cycle,
 } from './submissions.repo.ts'
-import { attachmentRefs, bangkokToday, definitionForVersion, loadAssessment, requireCycle, requireEntityActor } from './submissions.shared.ts'
+import { attachmentRefs, bangkokToday, definitionForVersion, flatten, requireCycle, requireEntityActor } from './submissions.shared.ts'
 import type { DbOrTx } from '#src/db/client.ts'
+import { acceptsFilings } from '#src/cycles/cycle-status.rules.ts'
+import { deadlineForEntity } from '#src/cycles/cycles.shared.ts'
+import { AppError } from '#src/platform/errors.ts'
 
 export type Corrections = { parts?: Record<string, string>; fields?: Record<string, string> }
 
 export type AssessmentView = {
   assessmentId: string
-  cycle: Pick<Cycle, 'id' | 'code' | 'nameTh' | 'nameEn' | 'deadline' | 'definitionVersion'>
+  /** `deadline` here is the business's effective deadline (its granted extension, else the cycle's). */
+  cycle: Pick<Cycle, 'id' | 'code' | 'nameTh' | 'nameEn' | 'deadline' | 'definitionVersion' | 'status'>
   status: AssessmentStatus
+  /** Draft or returned, in a cycle that is not closed. */
   editable: boolean
+  /** The cycle's own deadline, and whether the business's deadline was extended past it. */
+  cycleDeadline: Date
+  extended: boolean
   submittedVersions: number
   answers: Record<string, unknown>
   attachments: AttachmentRow[]
@@ -75,7 +85,10 @@ export async function getAssessmentForActor(deps: Pick<AppDeps, 'database' | 'cl
   const actor = requireEntityActor(opts.actor)
   const db = deps.database.db
   const cycle = await requireCycle(db, opts.cycleCode)
-  if (!(await findAssessment(db, actor.entityId, cycle.id))) {
+  let assessment = await findAssessment(db, actor.entityId, cycle.id)
+  if (!assessment) {
+    // A closed cycle opens no new drafts: say so rather than show an empty assessment.
+    if (!acceptsFilings(cycle)) throw new AppError('INVALID_TRANSITION', { messageKey: 'cycles.portal.closedNotStarted' })
     const definition = definitionForVersion(cycle.definitionVersion)
     const answers = await prefillFor(db, actor.entityId, cycle, definition) // reads, outside the transaction
     const now = deps.clock.now()
@@ -89,20 +102,32 @@ export async function getAssessmentForActor(deps: Pick<AppDeps, 'database' | 'cl
       await appendAssessmentEvent(tx, { assessmentId: created.id, at: now, actorUserId: actor.id, kind: 'created', payload: { cycleCode: cycle.code } })
     })
   }
-  const loaded = await loadAssessment(db, actor.entityId, opts.cycleCode)
+  assessment ??= await findAssessment(db, actor.entityId, cycle.id)
+  if (!assessment) throw new AppError('NOT_FOUND', { messageKey: 'common.notFound.title' })
+  // Every page of the questionnaire comes through here: the rest is read in one round.
+  const [parts, attachments, { deadline }] = await Promise.all([
+    loadPartAnswers(db, actor.entityId, assessment.id),
+    listAttachments(db, actor.entityId, assessment.id),
+    deadlineForEntity(db, actor.entityId, cycle),
+  ])
+  const loaded = { answers: flatten(parts), attachments }
   const progress =
-    opts.withProgress === false ? {} : await partProgress(loaded.definition, loaded.answers, { today: bangkokToday(deps.clock.now()), attachments: attachmentRefs(loaded.attachments) })
-  const a = loaded.assessment
+    opts.withProgress === false
+      ? {}
+      : await partProgress(definitionForVersion(cycle.definitionVersion), loaded.answers, { today: bangkokToday(deps.clock.now()), attachments: attachmentRefs(loaded.attachments) })
+  const a = assessment
   return {
     assessmentId: a.id,
-    cycle: { id: cycle.id, code: cycle.code, nameTh: cycle.nameTh, nameEn: cycle.nameEn, deadline: cycle.deadline, definitionVersion: cycle.definitionVersion },
+    cycle: { id: cycle.id, code: cycle.code, nameTh: cycle.nameTh, nameEn: cycle.nameEn, deadline, definitionVersion: cycle.definitionVersion, status: cycle.status },
     status: a.status,
-    editable: isEditable(a.status),
+    editable: isEditable(a.status) && acceptsFilings(cycle),
+    cycleDeadline: cycle.deadline,
+    extended: deadline.getTime() !== cycle.deadline.getTime(),
     submittedVersions: a.submittedVersions,
     answers: loaded.answers,
     attachments: loaded.attachments,
     progress,
-    deadline: cycle.deadline,
+    deadline,
     lastSavedAt: a.lastSavedAt,
     corrections: (a.corrections as Corrections | null) ?? null,
   }

@@ -9,7 +9,7 @@ import { answersForPart, applyConditions, applyRowIntent, findPage, mergeDraft, 
 import type { Actor } from '#src/identity/permissions.ts'
 import type { AppDeps } from '#src/server/deps.ts'
 import { appendAssessmentEvent, loadPartAnswers, lockAssessment, updateAssessment, upsertPartAnswers } from './submissions.repo.ts'
-import { assertAllowed, flatten, loadAssessment, notFound, requireEntityActor } from './submissions.shared.ts'
+import { assertAllowed, assertCycleAcceptsFilings, flatten, loadAssessment, notFound, requireEntityActor } from './submissions.shared.ts'
 
 export type SaveDraftOptions = {
   actor: Actor
@@ -31,7 +31,8 @@ export type SaveDraftResult = {
 export async function saveDraft(deps: Pick<AppDeps, 'database' | 'clock'>, opts: SaveDraftOptions): Promise<SaveDraftResult> {
   const actor = requireEntityActor(opts.actor)
   const db = deps.database.db
-  const { definition, assessment, attachments } = await loadAssessment(db, actor.entityId, opts.cycleCode)
+  const { definition, assessment, attachments, cycle } = await loadAssessment(db, actor.entityId, opts.cycleCode)
+  assertCycleAcceptsFilings(cycle)
   const live = new Set(attachments.map((a) => a.id))
   if (!findPage(definition, opts.partId, opts.pageId)) throw notFound()
   assertAllowed(assessment, 'save_draft') // early refusal; re-checked under the lock

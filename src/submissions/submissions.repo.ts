@@ -182,6 +182,12 @@ export async function insertSubmission(tx: DbOrTx, values: typeof submissions.$i
   return row!
 }
 
+/** Gives a submission inserted under a provisional reference its receipt number (same transaction). */
+export async function setSubmissionReceiptRef(tx: DbOrTx, id: string, receiptRef: string): Promise<SubmissionRow> {
+  const [row] = await tx.update(submissions).set({ receiptRef }).where(eq(submissions.id, id)).returning()
+  return row!
+}
+
 export async function findSubmissionByIdempotencyKey(db: DbOrTx, entityId: string, key: string): Promise<SubmissionRow | undefined> {
   const [row] = await db
     .select()

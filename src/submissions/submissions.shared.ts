@@ -12,6 +12,7 @@ import type { Definition } from '#src/questionnaire/engine/definition.ts'
 import type { AttachmentRef } from '#src/questionnaire/engine/field-types/contract.ts'
 import { isDocumentType } from '#src/questionnaire/engine/document-types.ts'
 import { findQuestionnaireDefinition } from '#src/questionnaire/definition/index.ts'
+import { acceptsFilings } from '#src/cycles/cycle-status.rules.ts'
 import { decideAssessmentAction, type AssessmentAction } from './assessment-status.rules.ts'
 import { findAssessment, findCycleByCode, listAttachments, loadPartAnswers, type Assessment, type AttachmentRow, type Cycle } from './submissions.repo.ts'
 
@@ -75,6 +76,11 @@ export const flatten = (parts: Record<string, Record<string, unknown>>): Record<
 
 export const attachmentRefs = (rows: readonly AttachmentRow[]): AttachmentRef[] =>
   rows.flatMap((a) => (isDocumentType(a.documentType) ? [{ id: a.id, documentType: a.documentType }] : []))
+
+/** A closed cycle takes no more drafts, documents or submissions (src/cycles/cycle-status.rules.ts). */
+export function assertCycleAcceptsFilings(cycle: Pick<Cycle, 'status'>): void {
+  if (!acceptsFilings(cycle)) throw new AppError('INVALID_TRANSITION', { messageKey: 'cycles.errors.cycleClosed' })
+}
 
 /** Throws INVALID_TRANSITION with the status machine's message when `action` is not allowed. */
 export function assertAllowed(assessment: Assessment, action: AssessmentAction): void {

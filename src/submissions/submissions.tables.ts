@@ -3,6 +3,7 @@ import { bigserial, check, date, index, integer, jsonb, pgTable, primaryKey, tex
 import { reportingEntities } from '../entities/entities.tables.ts'
 import { users } from '../identity/users.tables.ts'
 import { ASSESSMENT_STATUSES } from './assessment-status.rules.ts'
+import { CYCLE_STATUSES } from '../cycles/cycle-status.rules.ts'
 
 const inList = (col: string, values: readonly string[]) => sql.raw(`${col} in (${values.map((v) => `'${v}'`).join(', ')})`)
 
@@ -23,8 +24,15 @@ export const assessmentCycles = pgTable(
     /** Gap-free receipt numbers: incremented inside the submit transaction (stack.md §4.1). */
     receiptCounter: integer('receipt_counter').notNull().default(0),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    /** `open` | `closed` (src/cycles/cycle-status.rules.ts): a closed cycle takes no drafts or submissions. */
+    status: text('status').notNull().default('open'),
+    statusChangedAt: timestamp('status_changed_at', { withTimezone: true }),
   },
-  (t) => [check('assessment_cycles_period_check', sql`${t.periodStart} <= ${t.periodEnd}`), check('assessment_cycles_deadline_check', sql`${t.opensAt} < ${t.deadline}`)],
+  (t) => [
+    check('assessment_cycles_period_check', sql`${t.periodStart} <= ${t.periodEnd}`),
+    check('assessment_cycles_deadline_check', sql`${t.opensAt} < ${t.deadline}`),
+    check('assessment_cycles_status_check', inList('status', CYCLE_STATUSES)),
+  ],
 )
 
 /** One assessment per business per cycle. */

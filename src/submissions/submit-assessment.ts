@@ -24,13 +24,16 @@ import {
   findRegistryRowForPrefill,
   findSubmissionByIdempotencyKey,
   insertSubmission,
+  setSubmissionReceiptRef,
   lockAssessment,
   nextReceiptNumber,
   updateAssessment,
   type AttachmentRow,
   type SubmissionRow,
 } from './submissions.repo.ts'
-import { attachmentRefs, bangkokToday, loadAssessment, notFound, oneAtATime, requireEntityActor, snapshotSha256, type EntityActor } from './submissions.shared.ts'
+import { isLateSubmission } from '#src/cycles/deadline.rules.ts'
+import { deadlineForEntity } from '#src/cycles/cycles.shared.ts'
+import { assertCycleAcceptsFilings, attachmentRefs, bangkokToday, loadAssessment, notFound, oneAtATime, requireEntityActor, snapshotSha256, type EntityActor } from './submissions.shared.ts'
 
 export type SubmitOptions = { actor: Actor; cycleCode: string; declarantName: string; declarantPosition: string; idempotencyKey: string }
 export type SubmitResult = { ok: true; submission: SubmissionRow; duplicate: boolean } | { ok: false; problems: readonly Problem[] }
@@ -105,7 +108,10 @@ async function submitOnce(
       throw new AppError('INVALID_TRANSITION', { messageKey: 'questionnaire.errors.alreadySubmitted' })
     }
 
+    assertCycleAcceptsFilings(cycle)
     const now = deps.clock.now()
+    // Late against the business's effective deadline (its granted extension, else the cycle's).
+    const late = isLateSubmission(now, (await deadlineForEntity(db, actor.entityId, cycle)).deadline)
     const result = await validateSubmission(definition, loaded.answers, { today: bangkokToday(now), attachments: attachmentRefs(loaded.attachments) })
     if (!result.ok) return { ok: false, problems: result.problems }
     const snapshot: SubmissionSnapshot = {
@@ -138,15 +144,15 @@ async function submitOnce(
         if (locked.updatedAt.getTime() !== assessment.updatedAt.getTime() || locked.submittedVersions !== assessment.submittedVersions) throw new ChangedMeanwhile()
         const version = locked.submittedVersions + 1
         await updateAssessment(tx, actor.entityId, assessment.id, { status: 'submitted', submittedVersions: version, corrections: null, updatedAt: now })
-        // The receipt number last: the cycle's counter row is shared by every business submitting
-        // now, and its lock is held until the commit, so only inserts follow it.
-        const ref = receiptRef(cycle.code, await nextReceiptNumber(tx, cycle.id))
-        const submission = await insertSubmission(tx, {
+        // The large rows first (the snapshot, the score), under a provisional reference; the receipt
+        // number last: the cycle's counter row is shared by every business submitting now and its
+        // lock is held until the commit, so only small writes follow it (issue 4's deadline rush).
+        const stored = await insertSubmission(tx, {
           assessmentId: assessment.id,
           entityId: actor.entityId,
           cycleId: cycle.id,
           version,
-          receiptRef: ref,
+          receiptRef: `pending:${assessment.id}:${version}`,
           submittedAt: now,
           submittedBy: actor.id,
           declarantName: declarant.name,
@@ -156,19 +162,22 @@ async function submitOnce(
           snapshotSha256: sha256,
           idempotencyKey: storedKey,
         })
-        // Risk score (staff only), computed from the snapshot just stored, in the same transaction.
-        await storeSubmissionScore(tx, submission, score)
+        // Risk score (staff only), computed from the snapshot just stored, in the same transaction;
+        // none when no ruleset reads the questionnaire version (the submission never fails for it).
+        await storeSubmissionScore(tx, stored, score)
+        const ref = receiptRef(cycle.code, await nextReceiptNumber(tx, cycle.id))
+        const submission = await setSubmissionReceiptRef(tx, stored.id, ref)
         await appendAssessmentEvent(tx, {
           assessmentId: assessment.id,
           at: now,
           actorUserId: actor.id,
           kind: 'submitted',
-          payload: { submissionId: submission.id, receiptRef: ref, version, snapshotSha256: sha256 },
+          payload: { submissionId: submission.id, receiptRef: ref, version, snapshotSha256: sha256, late },
         })
         await appendAudit(
           tx,
           { at: now, actorUserId: actor.id, actorRole: actor.role },
-          { action: 'assessment.submitted', assessmentId: assessment.id, receiptRef: ref, version },
+          { action: 'assessment.submitted', assessmentId: assessment.id, receiptRef: ref, version, late },
           { targetType: 'assessment', targetId: assessment.id, entityId: actor.entityId },
         )
         await enqueueMail(tx, {

@@ -18,7 +18,7 @@ before(async () => {
 after(() => tdb.close())
 beforeEach(() => tdb.reset())
 
-const deps = () => ({ database: tdb.handle, clock })
+const deps = () => ({ database: tdb.handle, clock, config: { baseUrl: 'https://amrac.test', sessionSecret: 'test-secret-for-support-0123456789' } })
 const input = {
   category: 'content' as const,
   topic: undefined,

@@ -1,18 +1,18 @@
 /**
  * Creates a support ticket from the help form (use case, R3). The screenshot, if any, was already
  * stored through receiveUpload (no file work inside the transaction); here the row and the audit
- * event are written in one transaction. A repeated idempotency key (double submit) returns the
+ * event are written in one transaction, with a notice to the queue's staff (notify-support.ts). A repeated idempotency key (double submit) returns the
  * ticket created the first time.
  */
 import { appendAudit } from '#src/audit/audit.repo.ts'
-import type { DatabaseHandle } from '#src/db/client.ts'
 import type { MediaType } from '#src/documents/documents.model.ts'
 import type { Actor } from '#src/identity/permissions.ts'
-import type { Clock } from '#src/platform/clock.ts'
 import type { Locale } from '#src/platform/i18n/locale.ts'
 import type { ContactInput } from './support.schemas.ts'
 import { DEFAULT_TOPIC, SUPPORT_QUEUE_BY_CATEGORY, ticketReference, type SupportCategory, type SupportQueue } from './support.rules.ts'
 import { findTicketByIdempotencyKey, insertSupportTicket, nextTicketNumber } from './support.repo.ts'
+import { notifyQueue } from './notify-support.ts'
+import type { SupportDeps } from './support-deps.ts'
 
 export type TicketScreenshot = { key: string; name: string; mediaType: MediaType; size: number; sha256: string }
 
@@ -36,7 +36,7 @@ export type CreatedSupportTicket = {
 }
 
 export async function createSupportTicket(
-  deps: { database: Pick<DatabaseHandle, 'db'>; clock: Clock },
+  deps: SupportDeps,
   opts: CreateSupportTicketOptions,
 ): Promise<CreatedSupportTicket> {
   const { input, actor } = opts
@@ -70,6 +70,7 @@ export async function createSupportTicket(
       entityId: user?.entityId ?? null,
       idempotencyKey: opts.idempotencyKey,
       createdAt: now,
+      lastRequesterAt: now,
     })
     if (!row) {
       // A concurrent post with the same key committed first (PostgreSQL waited on the unique index).
@@ -83,6 +84,7 @@ export async function createSupportTicket(
       { action: 'support.ticket_created', category: input.category, reference },
       { targetType: 'ticket', targetId: row.id, entityId: user?.entityId ?? null },
     )
+    await notifyQueue(tx, deps.config, { queue, ticket: { id: row.id, reference, businessName: input.businessName }, event: 'new', now })
     return { id: row.id, reference, category: input.category, queue, isNew: true }
   })
 }

@@ -26,12 +26,19 @@ export const DEFAULT_TOPIC = {
   content: 'questionnaire',
 } as const satisfies Record<SupportCategory, SupportTopic>
 
-/**
- * Lifecycle statuses. Only `open` is used so far; the queues issue adds the rest together with
- * support-ticket-status.rules.ts (R6) and a migration for the CHECK.
- */
-export const SUPPORT_TICKET_STATUSES = ['open', 'closed'] as const
-export type SupportTicketStatus = (typeof SUPPORT_TICKET_STATUSES)[number]
+/** Lifecycle statuses and their actions live in ticket-status.rules.ts (R6). */
+export { SUPPORT_TICKET_STATUSES, type SupportTicketStatus } from './ticket-status.rules.ts'
+
+/** The other queue, for "move to the other team". */
+export const OTHER_QUEUE = { admin: 'supervision', supervision: 'admin' } as const satisfies Record<SupportQueue, SupportQueue>
+
+/** The staff roles that answer each queue (and receive its notices). */
+export const QUEUE_ROLES = {
+  admin: ['admin'],
+  supervision: ['examiner', 'supervisor'],
+} as const satisfies Record<SupportQueue, readonly ('admin' | 'examiner' | 'supervisor')[]>
+
+export const isSupportQueue = (v: unknown): v is SupportQueue => typeof v === 'string' && (SUPPORT_QUEUES as readonly string[]).includes(v)
 
 export const isSupportCategory = (v: unknown): v is SupportCategory =>
   typeof v === 'string' && (SUPPORT_CATEGORIES as readonly string[]).includes(v)

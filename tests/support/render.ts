@@ -6,6 +6,7 @@ import * as cheerio from 'cheerio'
 import type { VNode } from 'preact'
 import { renderToString } from 'preact-render-to-string'
 import { ANONYMOUS } from '#src/identity/permissions.ts'
+import { loadConfig } from '#src/platform/config.ts'
 import type { Locale } from '#src/platform/i18n/locale.ts'
 import { createTranslator } from '#src/platform/i18n/translator.ts'
 import type { PageContext } from '#src/web/lib/page-context.ts'
@@ -22,6 +23,7 @@ export function testPageContext(opts: { locale?: Locale; currentPath?: string } 
     csrfToken: () => TEST_CSRF_TOKEN,
     asset: (p) => `/assets${p}`,
     isProduction: false,
+    contact: loadConfig({}).contact,
     requestId: 'test-request',
   }
 }

@@ -39,6 +39,8 @@ export const DEMO_ACCOUNTS: readonly DemoAccount[] = [
   { username: 'examiner', role: 'examiner', status: 'active', firstName: 'อารีย์', lastName: 'ตรวจสอบ', position: 'ผู้ตรวจสอบ กองกำกับและตรวจสอบ 7', note: 'AMLO examiner (enrols TOTP at first sign-in)' },
   { username: 'supervisor', role: 'supervisor', status: 'active', firstName: 'ธนพล', lastName: 'กำกับดี', position: 'ผู้อำนวยการกอง', note: 'AMLO supervisor (enrols TOTP at first sign-in)' },
   { username: 'admin', role: 'admin', status: 'active', firstName: 'ผู้ดูแล', lastName: 'ระบบ', position: 'ผู้ดูแลระบบ AMRAC', note: 'system administrator (enrols TOTP at first sign-in)' },
+  { username: 'helpdesk', role: 'admin', status: 'active', firstName: 'วิภา', lastName: 'ช่วยเหลือ', position: 'ผู้ดูแลระบบ AMRAC (งานช่วยเหลือผู้ใช้งาน)', note: 'second system administrator (support tickets, registry); the browser tests run admin journeys in parallel' },
+  { username: 'registrar', role: 'admin', status: 'active', firstName: 'กิตติ', lastName: 'ทะเบียนดี', position: 'ผู้ดูแลระบบ AMRAC (ทะเบียนผู้มีหน้าที่รายงาน)', note: 'third system administrator (support tickets, registry); the browser tests run admin journeys in parallel' },
 ]
 
 /** Adds the demo accounts that are missing; returns how many were added. */

@@ -28,9 +28,9 @@ export const DEFAULT_REGISTRY_SEED = 16_2552 // §16, B.E. 2552 (the 2009 amendm
 // Demo businesses: hand-written, always the first rows. Later issues attach demo accounts to them
 // by juristic ID, so these IDs never change.
 
-type DemoInput = Omit<RegistryRow, 'nameSearch' | 'status'> & { juristicId: string; nameTh: string }
+type DemoInput = Omit<RegistryRow, 'nameSearch' | 'status' | 'ceasedOn' | 'mergedIntoId'> & { juristicId: string; nameTh: string }
 
-const demo = (row: DemoInput): RegistryRow => ({ status: 'active', ...row, nameSearch: normaliseNameForSearch(row.nameTh) })
+const demo = (row: DemoInput): RegistryRow => ({ status: 'active', ceasedOn: null, mergedIntoId: null, ...row, nameSearch: normaliseNameForSearch(row.nameTh) })
 
 export const DEMO_BUSINESSES: readonly RegistryRow[] = Object.freeze([
   demo({
@@ -527,6 +527,8 @@ export async function generateRegistry({ count, seed = DEFAULT_REGISTRY_SEED }: 
       businessTypes: types,
       status: chance(rng, 0.93) ? 'active' : 'inactive',
       registeredOn,
+      ceasedOn: null, // the registry admin records it (migration 0015)
+      mergedIntoId: null,
       addressLine: addressLineFor(area, rng),
       subdistrict: area.subdistrict,
       district: area.district,

@@ -4,6 +4,8 @@ import { accountExistsNoticeMail } from './account-exists-notice.ts'
 import { approvalNeededMail } from './approval-needed.ts'
 import { emailChangeMail } from './email-change.ts'
 import { filingReminderMail } from './filing-reminder.ts'
+import { caseDueReminderMail } from './case-due-reminder.ts'
+import { deadlineExtensionDecidedMail } from './deadline-extension-decided.ts'
 import { emailChangedNoticeMail } from './email-changed-notice.ts'
 import { passwordChangedNoticeMail } from './password-changed-notice.ts'
 import { passwordResetMail } from './password-reset.ts'
@@ -11,6 +13,7 @@ import { registrationMail } from './registration.ts'
 import { staffInvitationMail } from './staff-invitation.ts'
 import { submissionReceiptMail } from './submission-receipt.ts'
 import { submissionReturnedMail } from './submission-returned.ts'
+import { supportQueueNoticeMail, supportReplyMail } from './support.ts'
 import type { MailTemplateFn } from './template.ts'
 
 /** One template per mail: a template missing here is a compile error (R7). */
@@ -27,4 +30,8 @@ export const MAIL_TEMPLATE_FNS: { [K in MailTemplate]: MailTemplateFn<K> } = {
   submission_receipt: submissionReceiptMail,
   submission_returned: submissionReturnedMail,
   filing_reminder: filingReminderMail,
+  case_due_reminder: caseDueReminderMail,
+  deadline_extension_decided: deadlineExtensionDecidedMail,
+  support_reply: supportReplyMail,
+  support_queue_notice: supportQueueNoticeMail,
 }

@@ -7,25 +7,61 @@ export type Translator = ((key: MessageKey, params?: MessageParams) => string) &
 
 const cache = new Map<string, IntlMessageFormat>()
 
+/**
+ * Texts of published imported questionnaire versions (keys `qv<version>.…`, never app keys), added
+ * at start-up and on publish. Looked up only when a key is not in the app catalog and not yet
+ * compiled, so the per-render cost is nil. Published versions are frozen, so caching is safe.
+ */
+const IMPORTED: Record<Locale, Map<string, string>> = { th: new Map(), en: new Map() }
+
+export function registerImportedMessages(messages: Readonly<Record<Locale, Readonly<Record<string, string>>>>): void {
+  for (const locale of ['th', 'en'] as const) {
+    for (const [key, text] of Object.entries(messages[locale])) {
+      if (!Object.hasOwn(CATALOGS[locale], key)) IMPORTED[locale].set(key, text)
+    }
+  }
+}
+
+const compile = (text: string, locale: Locale) => new IntlMessageFormat(text, INTL_TAG[locale], undefined, { formatters: undefined, ignoreTag: true })
+
 function compiled(locale: Locale, key: MessageKey): IntlMessageFormat {
   const id = `${locale}\u0000${key}`
   let mf = cache.get(id)
   if (!mf) {
-    mf = new IntlMessageFormat(CATALOGS[locale][key], INTL_TAG[locale], undefined, {
-      formatters: undefined,
-      ignoreTag: true,
-    })
+    mf = compile((CATALOGS[locale][key] as string | undefined) ?? (IMPORTED[locale].get(key) as string), locale)
     cache.set(id, mf)
   }
   return mf
 }
 
+const formatted = (mf: IntlMessageFormat, params?: MessageParams) => {
+  const out = mf.format(params as Record<string, string | number | Date> | undefined)
+  return Array.isArray(out) ? out.join('') : String(out)
+}
+
+/**
+ * `t` with extra texts taking precedence for their keys (a questionnaire version's own messages,
+ * e.g. to view or preview a draft that is not registered). Not for hot paths: compiles per translator.
+ */
+export function withMessages(t: Translator, messages: Readonly<Record<string, string>>): Translator {
+  const local = new Map<string, IntlMessageFormat>()
+  const out = ((key: MessageKey, params?: MessageParams) => {
+    if (!Object.hasOwn(messages, key)) return t(key, params)
+    let mf = local.get(key)
+    if (!mf) {
+      mf = compile(messages[key]!, t.locale)
+      local.set(key, mf)
+    }
+    return formatted(mf, params)
+  }) as Translator
+  out.locale = t.locale
+  return out
+}
+
 /** A translator for one request, e-mail or PDF. Nothing switches a process-wide language (R21). */
 export function createTranslator(locale: Locale): Translator {
   const t = ((key: MessageKey, params?: MessageParams) => {
-    const mf = compiled(locale, key)
-    const out = mf.format(params as Record<string, string | number | Date> | undefined)
-    return Array.isArray(out) ? out.join('') : String(out)
+    return formatted(compiled(locale, key), params)
   }) as Translator
   t.locale = locale
   return t

@@ -1,51 +1,31 @@
 /**
  * The one contract test over every real questionnaire definition (house style R15). A new version,
- * page, question or sector module needs no new test file: it is picked up here.
+ * page, question or sector module needs no new test file: it is picked up here. The contract
+ * rules themselves are engine/check-definition.rules.ts, which an admin import runs too.
  */
 import assert from 'node:assert/strict'
 import { describe, test } from 'node:test'
 import { en } from '#locales/en/index.ts'
 import { th } from '#locales/th/index.ts'
-import { createTranslator } from '#src/platform/i18n/translator.ts'
 import { BUSINESS_TYPE_CODES } from '#src/entities/business-types.model.ts'
-import { conditionReferences } from '#src/questionnaire/engine/conditions.ts'
-import {
-  collectMessageKeys,
-  Definition,
-  fieldsByFeed,
-  indexDefinition,
-  lintDefinition,
-} from '#src/questionnaire/engine/definition.ts'
-import { isDocumentType } from '#src/questionnaire/engine/document-types.ts'
-import { FEED_CODES, isFeedCode } from '#src/questionnaire/engine/feeds.ts'
-import { FIELD_ID, PAGE_ID, PART_ID, SUB_FIELD_ID } from '#src/questionnaire/engine/ids.ts'
-import { isRegisteredFieldType, moduleFor } from '#src/questionnaire/engine/registry.ts'
+import { catalogLookup, checkDefinition } from '#src/questionnaire/engine/check-definition.rules.ts'
+import { Definition, indexDefinition } from '#src/questionnaire/engine/definition.ts'
+import { PAGE_ID, PART_ID } from '#src/questionnaire/engine/ids.ts'
 import { validateSubmission } from '#src/questionnaire/engine/validate.ts'
 import { partProgress } from '#src/questionnaire/engine/progress.ts'
 import { GOLD_SHOP_ATTACHMENTS, goldShopAnswersV1 } from '#tests/fixtures/questionnaires/v1-gold-shop.ts'
 import { LATEST_QUESTIONNAIRE_VERSION, QUESTIONNAIRE_DEFINITIONS } from './index.ts'
 import { V1_FIELDS_BY_FEED } from './v1/index.ts'
 
-/** The letters a field id may start with in each part: A–D, and part ง's sector modules G V R Q. */
-const PART_LETTERS: Record<string, readonly string[]> = {
-  'part-a': ['A'],
-  'part-b': ['B'],
-  'part-c': ['C'],
-  'part-d': ['D', 'G', 'V', 'R', 'Q'],
-}
-
 for (const [version, definition] of Object.entries(QUESTIONNAIRE_DEFINITIONS)) {
   describe(`questionnaire definition v${version}`, () => {
-    const index = indexDefinition(definition)
-    const columns = index.fields.flatMap(({ def }) => (def.type === 'group' ? def.fields.map((c) => ({ group: def.id, col: c })) : []))
-
     test('matches its own schema and its registered version', () => {
       assert.equal(Definition.safeParse(definition).success, true)
       assert.equal(definition.version, Number(version))
     })
 
-    test('passes lintDefinition, message keys included', () => {
-      assert.deepEqual(lintDefinition(definition, { hasMessage: (k) => Object.hasOwn(th, k) && Object.hasOwn(en, k) }), [])
+    test('passes the definition checker (the same rules as an admin import), message keys included', () => {
+      assert.deepEqual(checkDefinition(definition, catalogLookup({ th, en })), [])
     })
 
     test('has parts ก ข ค ง with part ข on two pages', () => {
@@ -65,70 +45,6 @@ for (const [version, definition] of Object.entries(QUESTIONNAIRE_DEFINITIONS)) {
         assert.match(part.id, PART_ID)
         for (const page of part.pages) assert.match(page.id, PAGE_ID)
       }
-    })
-
-    test('ids are unique, well-formed and start with their part’s letter', () => {
-      const ids = index.fields.map((f) => f.def.id)
-      assert.equal(new Set(ids).size, ids.length)
-      for (const { def, partId } of index.fields) {
-        assert.match(def.id, FIELD_ID)
-        assert.ok(PART_LETTERS[partId]?.includes(def.id[0]!), `${def.id} in ${partId}`)
-      }
-      for (const { group, col } of columns) assert.match(col.id, SUB_FIELD_ID, `${group}.${col.id}`)
-    })
-
-    test('every message key is in the Thai and the English catalog', () => {
-      const missing = [...collectMessageKeys(definition)].filter((k) => !Object.hasOwn(th, k) || !Object.hasOwn(en, k))
-      assert.deepEqual(missing, [])
-    })
-
-    test('every message compiles and formats in both languages', () => {
-      const params = { total: 99.5, expected: 100, rows: 1, count: 2, min: 1, max: 3, n: 1, value: 'x' }
-      for (const locale of ['th', 'en'] as const) {
-        const t = createTranslator(locale)
-        for (const key of collectMessageKeys(definition)) assert.ok(t(key, params).length > 0, `${locale} ${key}`)
-      }
-    })
-
-    test('conditions refer only to earlier questions (or earlier columns of the same row)', () => {
-      const order = new Map(index.fields.map((f) => [f.def.id, f.order]))
-      for (const { def, order: at } of index.fields) {
-        for (const ref of def.showIf ? conditionReferences(def.showIf) : []) {
-          assert.ok((order.get(ref.field) ?? Infinity) < at, `${def.id} → ${ref.field}`)
-        }
-      }
-      for (const { section, fields } of index.sections) {
-        for (const ref of section.showIf ? conditionReferences(section.showIf) : []) {
-          assert.ok((order.get(ref.field) ?? Infinity) < (fields[0]?.order ?? 0), `${section.id} → ${ref.field}`)
-        }
-      }
-      for (const { def } of index.fields) {
-        if (def.type !== 'group') continue
-        def.fields.forEach((col, i) => {
-          for (const ref of col.showIf ? conditionReferences(col.showIf) : []) {
-            assert.ok(def.fields.slice(0, i).some((c) => c.id === ref.field), `${def.id}.${col.id} → ${ref.field}`)
-          }
-        })
-      }
-    })
-
-    test('every field type is registered', () => {
-      for (const { def } of index.fields) {
-        assert.ok(isRegisteredFieldType(def.type), def.id)
-        assert.equal(moduleFor(def).type, def.type)
-      }
-      for (const { col } of columns) assert.ok(isRegisteredFieldType(col.type))
-    })
-
-    test('every feeds reference is a known risk factor or control area', () => {
-      for (const { def } of index.fields) for (const code of def.feeds ?? []) assert.ok(isFeedCode(code), `${def.id}: ${code}`)
-      const feeds = fieldsByFeed(definition)
-      for (const code of FEED_CODES) assert.ok(feeds[code].length > 0, `nothing feeds ${code}`)
-    })
-
-    test('every attachment document type is in the catalogue', () => {
-      for (const { def } of index.fields) if (def.type === 'file') for (const d of def.documentTypes) assert.ok(isDocumentType(d), def.id)
-      for (const { group, col } of columns) if (col.type === 'file') for (const d of col.documentTypes) assert.ok(isDocumentType(d), group)
     })
 
     test('an empty questionnaire fails submission without crashing, with problems on every part', async () => {

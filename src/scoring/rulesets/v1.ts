@@ -8,7 +8,9 @@
  * becomes [0→1, 5→2, …] and a value of exactly 20 scores the higher band. A factor is the rounded
  * (half up) weighted mean of its answered indicators, then its adjustments (+n capped at 4, or a
  * minimum). Where §6 gives no number, the value chosen is commented "choice:".
- * Questionnaire: v1 (field ids as in src/questionnaire/definition/v1; money in satang).
+ * Questionnaire: calibrated on v1 (field ids as in src/questionnaire/definition/v1; money in satang). It
+ * scores any other version, imported ones too, that has the questions it reads with compatible types
+ * (rulesetReadsDefinition in ../ruleset-reads.rules.ts).
  */
 import type { BandEdge, Ruleset } from '../score.model.ts'
 
@@ -47,7 +49,6 @@ const PRODUCT_WEIGHTS = {
 
 export const rulesetV1 = {
   version: 'v1',
-  definitionVersions: ['v1'],
   factors: {
     CUS: {
       weight: 0.25,

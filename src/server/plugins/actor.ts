@@ -2,7 +2,7 @@ import type { FastifyInstance, FastifyRequest } from 'fastify'
 import fp from 'fastify-plugin'
 import { ANONYMOUS, type Actor, type Role } from '#src/identity/permissions.ts'
 import { sessionState, SESSION_TOUCH_MS } from '#src/identity/session.model.ts'
-import { fullName, unsafeFindUserById } from '#src/identity/users.repo.ts'
+import { fullName, unsafeFindActorUser } from '#src/identity/users.repo.ts'
 import { isLocale } from '#src/platform/i18n/locale.ts'
 import { createTranslator } from '#src/platform/i18n/translator.ts'
 import { LANGUAGE_COOKIE } from './i18n.ts'
@@ -47,7 +47,7 @@ export const actorPlugin = fp(async (app: FastifyInstance) => {
       setFlash(req, state === 'idle_expired' ? 'auth.login.idleSignedOut' : 'auth.login.absoluteSignedOut')
       return
     }
-    const user = await unsafeFindUserById(app.deps.database.db, s.userId)
+    const user = await unsafeFindActorUser(app.deps.database.db, s.userId)
     if (!user || user.status !== 'active') {
       req.sessionEnded = 'account'
       await endSession(req)

@@ -9,6 +9,9 @@ import { hasTokenInUrl } from '#src/web/lib/token-urls.ts'
  */
 export const securityHeadersPlugin = fp(async (app: FastifyInstance) => {
   const isProduction = app.deps.config.isProduction
+  // A LINE QR image configured as an https:// URL (CONTACT_LINE_QR) is the one image from elsewhere.
+  const qr = app.deps.config.contact.line?.qr
+  const qrOrigin = qr?.kind === 'url' && /^https:/i.test(qr.url) ? [new URL(qr.url).origin] : []
   await app.register(helmet, {
     global: true,
     contentSecurityPolicy: {
@@ -17,7 +20,7 @@ export const securityHeadersPlugin = fp(async (app: FastifyInstance) => {
         'default-src': ["'self'"],
         'script-src': ["'self'"],
         'style-src': ["'self'"],
-        'img-src': ["'self'", 'data:'],
+        'img-src': ["'self'", 'data:', ...qrOrigin],
         'font-src': ["'self'"],
         'connect-src': ["'self'"],
         'form-action': ["'self'"],

@@ -26,7 +26,8 @@ const INACTIVE_MESSAGE = {
   pending_approval: 'auth.login.pendingApproval',
   invited: 'auth.login.invited',
   deactivated: 'auth.login.deactivated',
-} as const satisfies Record<'pending_email' | 'pending_approval' | 'invited' | 'deactivated', MessageKey>
+  locked: 'auth.login.lockedByAdmin',
+} as const satisfies Record<'pending_email' | 'pending_approval' | 'invited' | 'deactivated' | 'locked', MessageKey>
 
 const ExtendInput = z.object({ next: z.string().max(2000).optional() })
 

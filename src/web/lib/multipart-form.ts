@@ -60,10 +60,10 @@ async function next(state: State): Promise<Part | undefined> {
   return r.value
 }
 
-/** Reads text fields up to the first file part into req.body (see the header). */
-const readLeadingFields: preValidationAsyncHookHandler = async (req) => {
+/** Reads text fields up to the first file part into req.body (see the header); `maxFiles` raises the plugin's one-file limit. */
+const readLeadingFieldsUpTo = (maxFiles?: number): preValidationAsyncHookHandler => async (req) => {
   if (!req.isMultipart()) return
-  const state: State = { parts: req.parts(), body: Object.create(null) as FormBody, done: false }
+  const state: State = { parts: maxFiles ? req.parts({ limits: { files: maxFiles } }) : req.parts(), body: Object.create(null) as FormBody, done: false }
   states.set(req, state)
   req.body = state.body
   for (let part = await next(state); part; part = await next(state)) {
@@ -91,9 +91,11 @@ const releaseUnreadFile: onResponseAsyncHookHandler = async (req) => {
   })()
 }
 
-/** Route options for a multipart form route: `{ ...multipartForm(), preHandler: requirePermission(…) }`. */
-export function multipartForm() {
-  return { preValidation: readLeadingFields, onResponse: releaseUnreadFile }
+const readLeadingFields = readLeadingFieldsUpTo()
+
+/** Route options for a multipart form route: `{ ...multipartForm(), preHandler: requirePermission(…) }` (one file unless `maxFiles`). */
+export function multipartForm(opts: { maxFiles?: number } = {}) {
+  return { preValidation: opts.maxFiles ? readLeadingFieldsUpTo(opts.maxFiles) : readLeadingFields, onResponse: releaseUnreadFile }
 }
 
 /**

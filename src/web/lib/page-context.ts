@@ -1,4 +1,5 @@
 import type { Actor } from '#src/identity/permissions.ts'
+import type { ContactConfig } from '#src/platform/config.ts'
 import type { Locale } from '#src/platform/i18n/locale.ts'
 import type { Translator } from '#src/platform/i18n/translator.ts'
 
@@ -14,5 +15,7 @@ export type PageContext = {
   /** Cache-busting URL for a file under /assets. */
   asset(path: string): string
   isProduction: boolean
+  /** Contact channels from configuration (footer, help page). */
+  contact: ContactConfig
   requestId: string
 }

@@ -13,6 +13,7 @@ export function pageContext(req: FastifyRequest, reply: FastifyReply): PageConte
     csrfToken: () => reply.generateCsrf(),
     asset: (p) => app.assetUrl(p),
     isProduction: app.deps.config.isProduction,
+    contact: app.deps.config.contact,
     requestId: req.id,
   }
 }

@@ -20,6 +20,8 @@ import { TaskList, type TaskStatus } from '#src/web/components/questionnaire/tas
 import { StatusTag, type Tone } from '#src/web/components/status/status-tag.tsx'
 import type { Flash } from '#src/web/lib/flash.ts'
 import type { PageContext } from '#src/web/lib/page-context.ts'
+import type { ExtensionStatusView } from '#src/cycles/get-extension-status.ts'
+import { DeadlineSection } from './extension-pages.tsx'
 
 export const ASSESSMENT_STATUS_LABELS = {
   draft: 'assessment.status.draft',
@@ -120,12 +122,14 @@ export type TaskListPageProps = {
   latest: SubmissionRow | undefined
   paths: AssessmentPaths
   flash?: Flash | undefined
+  /** The business's deadline, extension and the cycle's closure (extension-pages.tsx). */
+  deadlineView?: ExtensionStatusView | undefined
 }
 
 export function TaskListPage(p: TaskListPageProps) {
   const { ctx, definition, paths } = p
   const { t, locale } = ctx
-  const editable = p.status === 'draft' || p.status === 'returned'
+  const editable = (p.status === 'draft' || p.status === 'returned') && p.deadlineView?.cycle.status !== 'closed'
   const done = definition.parts.filter((part) => p.statuses[part.id] === 'completed').length
   const title = cycleName(p.cycle, locale)
   return (
@@ -137,6 +141,7 @@ export function TaskListPage(p: TaskListPageProps) {
         {t('assessment.statusLabel')} <StatusTag t={t} status={p.status} tones={ASSESSMENT_STATUS_TONES} labels={ASSESSMENT_STATUS_LABELS} />
       </p>
       {p.latest && (p.status === 'submitted' || p.status === 'accepted') ? <SubmittedBanner ctx={ctx} submission={p.latest} paths={paths} /> : null}
+      {p.deadlineView ? <DeadlineSection ctx={ctx} view={p.deadlineView} /> : null}
       {p.status === 'returned' && p.corrections ? (
         <CorrectionsBanner ctx={ctx} definition={definition} corrections={p.corrections} hrefOfField={(f) => questionHref(definition, paths, f)} />
       ) : null}
@@ -167,9 +172,11 @@ export function TaskListPage(p: TaskListPageProps) {
         <>
           <p class="body">{t('assessment.portal.deadline', { date: formatDateLong(p.cycle.deadline, locale) })}</p>
           <div class="button-group">
-            <a class="button" role="button" href={paths.view}>
-              {t('assessment.taskList.viewSubmitted')}
-            </a>
+            {p.latest ? (
+              <a class="button" role="button" href={paths.view}>
+                {t('assessment.taskList.viewSubmitted')}
+              </a>
+            ) : null}
             <a class="button button--secondary" role="button" href={paths.basicReport}>
               {t('questionnaire.taskList.basicReport')}
             </a>

@@ -36,6 +36,7 @@ import {
 } from '#src/questionnaire/engine/index.ts'
 import { removeAttachment } from '#src/submissions/attachments.ts'
 import { getAssessmentForActor, type AssessmentView } from '#src/submissions/get-assessment.ts'
+import { getExtensionStatus } from '#src/cycles/get-extension-status.ts'
 import { isCycleCode } from '#src/submissions/open-cycle.ts'
 import { getReceipt, listSubmissionsForActor } from '#src/submissions/get-receipt.ts'
 import { saveDraft } from '#src/submissions/save-draft.ts'
@@ -150,9 +151,9 @@ export const assessmentRoutes: FastifyPluginAsync = async (app) => {
     req: FastifyRequest,
     reply: FastifyReply,
     params: PageParams,
-    opts: { posted?: Record<string, unknown>; errors?: PageError[]; flash?: Flash | undefined; saveStatus?: string; status?: number; fragment?: boolean } = {},
+    opts: { posted?: Record<string, unknown>; errors?: PageError[]; flash?: Flash | undefined; saveStatus?: string; status?: number; fragment?: boolean; loaded?: Awaited<ReturnType<typeof load>> } = {},
   ) {
-    const { view, definition, paths } = await load(req, params.cycle, false)
+    const { view, definition, paths } = opts.loaded ?? (await load(req, params.cycle, false))
     const part = findPart(definition, params.part)
     if (!part || !findPage(definition, params.part, params.page)) throw notFound()
     const props = (ctx: PageContext): QuestionScreenProps => ({
@@ -282,9 +283,10 @@ export const assessmentRoutes: FastifyPluginAsync = async (app) => {
 
   app.get<{ Params: CycleParams }>('/:cycle', { preHandler: guard }, async (req, reply) => {
     const { view, definition, paths } = await load(req, req.params.cycle)
-    const [businessName, submissions] = await Promise.all([
+    const [businessName, submissions, deadlineView] = await Promise.all([
       businessNameOf(db, req.actor, req.locale),
       listSubmissionsForActor(deps, { actor: req.actor, assessmentId: view.assessmentId }),
+      getExtensionStatus(deps, { actor: req.actor, cycleCode: view.cycle.code }),
     ])
     const flash = takeFlash(req)
     return sendPage(req, reply, (ctx) => (
@@ -300,6 +302,7 @@ export const assessmentRoutes: FastifyPluginAsync = async (app) => {
         latest={submissions[0]}
         paths={paths}
         flash={flash}
+        deadlineView={deadlineView}
       />
     ))
   })
@@ -307,7 +310,8 @@ export const assessmentRoutes: FastifyPluginAsync = async (app) => {
   app.get<{ Params: PageParams }>('/:cycle/:part/:page', { preHandler: guard }, async (req, reply) => {
     const params = req.params
     if (!PART.test(params.part) || !PAGE.test(params.page)) throw notFound()
-    const { view, paths } = await load(req, params.cycle, false)
+    const loaded = await load(req, params.cycle, false)
+    const { view, paths } = loaded
     if (!view.editable) return respond(req, reply).redirect(paths.view)
     const kept = req.session.pendingDraft
     const actor = req.actor
@@ -323,7 +327,7 @@ export const assessmentRoutes: FastifyPluginAsync = async (app) => {
         return handlePagePost(req, reply, params, kept.body, true)
       }
     }
-    return sendQuestionPage(req, reply, params, { flash: takeFlash(req) })
+    return sendQuestionPage(req, reply, params, { flash: takeFlash(req), loaded })
   })
 
   app.post<{ Params: PageParams }>('/:cycle/:part/:page', { preHandler: [keepTimedOutDraft, guard] }, async (req, reply) => {

@@ -19,9 +19,12 @@ import { sendPage } from '#src/web/lib/render.tsx'
 import { requirePermission } from '#src/web/lib/require-permission.ts'
 import { respond } from '#src/web/lib/respond.ts'
 import { findCurrentCycle, type Cycle } from '#src/submissions/submissions.repo.ts'
+import { deadlineForEntity } from '#src/cycles/cycles.shared.ts'
 import { formatDateLong } from '#src/platform/i18n/format.ts'
 import { assessmentPaths, cycleName } from './assessment-pages.tsx'
 import { businessNameOf } from './business-name.ts'
+import { CaseTasksSection } from './case-tasks-section.tsx'
+import { getBusinessCaseTasks, type BusinessCaseTasks } from '#src/cases/get-business-case-tasks.ts'
 
 export const USER_STATUS_LABEL = {
   pending_email: 'account.status.pending_email',
@@ -29,6 +32,7 @@ export const USER_STATUS_LABEL = {
   invited: 'account.status.invited',
   active: 'account.status.active',
   deactivated: 'account.status.deactivated',
+  locked: 'account.status.locked',
 } as const satisfies Record<UserStatus, MessageKey>
 
 export const USER_STATUS_TONE = {
@@ -37,6 +41,7 @@ export const USER_STATUS_TONE = {
   invited: 'blue',
   active: 'green',
   deactivated: 'red',
+  locked: 'red',
 } as const satisfies Record<UserStatus, Tone>
 
 const ACTIONS_FOR_STATUS = {
@@ -45,6 +50,7 @@ const ACTIONS_FOR_STATUS = {
   invited: [],
   active: ['deactivate'],
   deactivated: ['reactivate'],
+  locked: [], // an AMLO security hold: only an AMLO admin acts on it
 } as const satisfies Record<UserStatus, readonly ManageAction[]>
 
 const ACTION_TEXT = {
@@ -55,7 +61,7 @@ const ACTION_TEXT = {
 
 const ManageInput = z.object({ action: z.enum(['approve', 'deactivate', 'reactivate']) })
 
-function PortalHome({ ctx, businessName, pending, cycle }: { ctx: PageContext; businessName: string; pending: number; cycle: Cycle | undefined }) {
+function PortalHome({ ctx, businessName, pending, cycle, caseTasks, now }: { ctx: PageContext; businessName: string; pending: number; cycle: Cycle | undefined; caseTasks: BusinessCaseTasks; now: Date }) {
   const { t, locale } = ctx
   const actor = ctx.actor
   return (
@@ -82,6 +88,7 @@ function PortalHome({ ctx, businessName, pending, cycle }: { ctx: PageContext; b
       ) : (
         <p class="body">{t('assessment.portal.noCycle')}</p>
       )}
+      <CaseTasksSection t={t} locale={locale} tasks={caseTasks} now={now} />
       {can(actor, 'entity_users:manage:own') ? (
         <p class="body">
           <a href="/portal/users">{t('portal.usersLink')}</a>
@@ -157,8 +164,11 @@ export const portalRoutes: FastifyPluginAsync = async (app) => {
     if (actor.kind !== 'user') throw new AppError('UNAUTHENTICATED', { messageKey: 'errors.page.unauthenticated.title' })
     const businessName = await businessNameOf(db, actor, req.locale)
     const pending = can(actor, 'entity_users:manage:own') ? (await listUsersOfActorEntity(db, actor)).filter((u) => u.status === 'pending_approval').length : 0
-    const cycle = await findCurrentCycle(db, app.deps.clock.now())
-    return sendPage(req, reply, (ctx) => <PortalHome ctx={ctx} businessName={businessName} pending={pending} cycle={cycle} />)
+    const current = await findCurrentCycle(db, app.deps.clock.now())
+    // The business's own deadline (its granted extension, else the cycle's): src/cycles/deadline.rules.ts.
+    const cycle = current && actor.entityId ? { ...current, deadline: (await deadlineForEntity(db, actor.entityId, current)).deadline } : current
+    const caseTasks = actor.entityId ? await getBusinessCaseTasks(app.deps, { actor }) : { requests: [], actions: [] }
+    return sendPage(req, reply, (ctx) => <PortalHome ctx={ctx} businessName={businessName} pending={pending} cycle={cycle} caseTasks={caseTasks} now={app.deps.clock.now()} />)
   })
 
   app.get('/users', { preHandler: requirePermission('entity_users:manage:own') }, async (req, reply) => {

@@ -27,7 +27,7 @@ import { NotificationBanner } from '#src/web/components/layout/notification-bann
 import { PageLayout } from '#src/web/components/layout/page-layout.tsx'
 import type { PageContext } from '#src/web/lib/page-context.ts'
 import type { FormErrors, RawForm } from '#src/web/lib/parse-form.ts'
-import { SUPPORT_CONTACTS } from './help-page.tsx'
+import { PhoneNumbers } from '#src/web/components/layout/contact-details.tsx'
 
 export const CONTACT_ACTION = '/help/contact'
 export const CONTACT_SENT_PATH = '/help/contact/sent'
@@ -44,11 +44,11 @@ const TEAM_LABEL = {
   supervision: 'support.sent.team.supervision',
 } as const satisfies Record<SupportQueue, MessageKey>
 
-/** The contact channel of each queue's team (the same as on /help). */
+/** The contact channel of each queue's team (the same as on /help; from configuration). */
 const TEAM_CONTACT = {
-  admin: SUPPORT_CONTACTS.technical,
-  supervision: SUPPORT_CONTACTS.content,
-} as const satisfies Record<SupportQueue, { phone: string; email: string }>
+  admin: 'technical',
+  supervision: 'content',
+} as const satisfies Record<SupportQueue, keyof PageContext['contact']>
 
 /** A screenshot kept from an earlier failed post: the page shows its name and carries the token. */
 export type KeptScreenshot = { token: string; name: string; size: number }
@@ -210,7 +210,7 @@ export function ContactPage({ ctx, businessTypes, maxUploadMb, values, errors, s
 /** After a successful post: the reference and who will answer. */
 export function ContactSentPage({ ctx, reference, queue }: { ctx: PageContext; reference: string; queue: SupportQueue }) {
   const { t } = ctx
-  const contact = TEAM_CONTACT[queue]
+  const contact = ctx.contact[TEAM_CONTACT[queue]]
   return (
     <PageLayout ctx={ctx} title={t('support.sent.title')}>
       <h1 class="heading-xl">{t('support.sent.title')}</h1>
@@ -221,13 +221,20 @@ export function ContactSentPage({ ctx, reference, queue }: { ctx: PageContext; r
         <dt>{t('support.sent.team')}</dt>
         <dd data-ticket-team>{t(TEAM_LABEL[queue])}</dd>
         <dt>{t('common.help.phone')}</dt>
-        <dd>{contact.phone}</dd>
+        <dd>
+          <PhoneNumbers t={t} phones={contact.phones} />
+        </dd>
         <dt>{t('common.help.email')}</dt>
         <dd>
           <a href={`mailto:${contact.email}`}>{contact.email}</a>
         </dd>
       </dl>
       <p>{t('support.sent.next')}</p>
+      {ctx.actor.kind === 'user' ? (
+        <p>
+          <a href="/account/support">{t('support.sent.mine')}</a>
+        </p>
+      ) : null}
       <p>
         <a href="/help">{t('support.sent.back')}</a>
       </p>

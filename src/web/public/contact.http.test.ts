@@ -153,7 +153,7 @@ describe('GET /help/contact', () => {
 
   test('/help links to the form and no longer says it is coming', async () => {
     const res = await t.app.inject({ method: 'GET', url: '/help' })
-    assert.equal(html(res)('a[href="/help/contact"]').length, 1)
+    assert.equal(html(res)('main a[href="/help/contact"]').length, 1)
     assert.doesNotMatch(res.body, /เร็ว ๆ นี้/)
   })
 

@@ -1,14 +1,13 @@
 import type { PageContext } from '#src/web/lib/page-context.ts'
+import { LineQrImage, PhoneNumbers } from '#src/web/components/layout/contact-details.tsx'
 import { PageLayout } from '#src/web/components/layout/page-layout.tsx'
 
-/** Support routing (domain.md §2 item 8): technical → admin; questionnaire content → supervision staff. */
-export const SUPPORT_CONTACTS = {
-  technical: { phone: '0 2219 3600', email: 'amrac-admin@amlo.go.th' },
-  content: { phone: '0 2219 3600', email: 'amrac-supervision@amlo.go.th' },
-} as const
-
+/**
+ * Support routing (domain.md §2 item 8): technical → admin; questionnaire content → supervision
+ * staff. Their phones and e-mail addresses, and the LINE account, come from configuration (CONTACT_*).
+ */
 export function HelpPage({ ctx }: { ctx: PageContext }) {
-  const { t } = ctx
+  const { t, contact } = ctx
   return (
     <PageLayout ctx={ctx} title={t('common.help.title')}>
       <h1 class="heading-xl">{t('common.help.title')}</h1>
@@ -33,15 +32,30 @@ export function HelpPage({ ctx }: { ctx: PageContext }) {
             <p>{t(kind === 'technical' ? 'common.help.technical.body' : 'common.help.content.body')}</p>
             <dl>
               <dt>{t('common.help.phone')}</dt>
-              <dd>{SUPPORT_CONTACTS[kind].phone}</dd>
+              <dd data-contact-phones>
+                <PhoneNumbers t={t} phones={contact[kind].phones} />
+              </dd>
               <dt>{t('common.help.email')}</dt>
               <dd>
-                <a href={`mailto:${SUPPORT_CONTACTS[kind].email}`}>{SUPPORT_CONTACTS[kind].email}</a>
+                <a href={`mailto:${contact[kind].email}`}>{contact[kind].email}</a>
               </dd>
             </dl>
           </section>
         ))}
       </div>
+      {contact.line ? (
+        <section class="card contact-line" aria-labelledby="help-line" data-help-line>
+          <h2 class="heading-m" id="help-line">
+            {t('contacts.line.heading')}
+          </h2>
+          <p>
+            <a href={contact.line.url} rel="noopener">
+              {t('contacts.line.body', { id: contact.line.id })}
+            </a>
+          </p>
+          <LineQrImage t={t} line={contact.line} size={160} />
+        </section>
+      ) : null}
       <p class="inset">{t('common.help.hours')}</p>
       <p>{t('common.help.reference')}</p>
     </PageLayout>

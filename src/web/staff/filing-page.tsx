@@ -12,6 +12,7 @@ import { PageLayout } from '#src/web/components/layout/page-layout.tsx'
 import type { Flash } from '#src/web/lib/flash.ts'
 import type { PageContext } from '#src/web/lib/page-context.ts'
 import { daysLeftText } from './dashboard-page.tsx'
+import { FilingDeadlineCell } from './extensions-pages.tsx'
 import { BusinessLink, CycleSwitcher, InsightsNav, cycleLabel, typeNameOf } from './dashboard-parts.tsx'
 
 export type FilingFilterEcho = { type: string; province: string }
@@ -106,12 +107,13 @@ export function FilingPage(p: FilingPageProps) {
                   {t('insights.filing.admins')}
                 </th>
                 <th scope="col">{t('insights.filing.lastReminded')}</th>
+                <th scope="col">{t('cycles.filing.deadline')}</th>
               </tr>
             </thead>
             <tbody>
               {s.nonFilers.length === 0 ? (
                 <tr>
-                  <td colspan={5} class="table__empty">
+                  <td colspan={6} class="table__empty">
                     {t('insights.filing.none')}
                   </td>
                 </tr>
@@ -127,6 +129,7 @@ export function FilingPage(p: FilingPageProps) {
                     <td>{r.province}</td>
                     <td class="numeric">{n(r.admins)}</td>
                     <td>{r.lastRemindedAt ? formatDateTimeNumeric(r.lastRemindedAt) : t('insights.filing.neverReminded')}</td>
+                    <FilingDeadlineCell t={t} locale={locale} deadline={r.deadline} extended={r.extended} late={r.late} />
                   </tr>
                 ))
               )}

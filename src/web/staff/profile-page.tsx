@@ -26,6 +26,7 @@ const USER_STATUS_LABELS = {
   invited: 'account.status.invited',
   active: 'account.status.active',
   deactivated: 'account.status.deactivated',
+  locked: 'account.status.locked',
 } as const satisfies Record<UserStatus, MessageKey>
 
 const ENTITY_STATUS_LABELS = { active: 'insights.profile.entityStatus.active', inactive: 'insights.profile.entityStatus.inactive' } as const satisfies Record<'active' | 'inactive', MessageKey>

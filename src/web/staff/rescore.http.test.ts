@@ -81,10 +81,10 @@ test('a business user cannot reach the rescore page', async () => {
   assert.equal((await c.get('/staff/rescore')).statusCode, 403)
 })
 
-test('the staff home links the queue, the dashboard, filing status and rescoring, and each opens', async () => {
+test('the staff home links every staff page a supervisor may use, and each opens', async () => {
   const supervisor = await staffClient('supervisor', 'rs-home')
   const home = html(await supervisor.get('/staff'))
   const hrefs = home('#staff-links a').toArray().map((a) => home(a).attr('href')!)
-  assert.deepEqual(hrefs, ['/staff/submissions', '/staff/dashboard', '/staff/filing', '/staff/rescore'])
+  assert.deepEqual(hrefs, ['/staff/submissions', '/staff/dashboard', '/staff/filing', '/staff/rescore', '/staff/support', '/staff/extensions', '/staff/cases', '/staff/plans'])
   for (const href of hrefs) assert.equal((await supervisor.get(href)).statusCode, 200, href)
 })

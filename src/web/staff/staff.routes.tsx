@@ -4,6 +4,7 @@
  * declares its permission (R5); every action is a POST with CSRF whose use case appends an event
  * and an audit row, then answers 303 back to the submission with a flash message.
  */
+import { can } from '#src/identity/permissions.ts'
 import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify'
 import { z } from 'zod'
 import { listActiveBusinessTypes } from '#src/entities/business-types.repo.ts'
@@ -109,6 +110,9 @@ export const staffRoutes: FastifyPluginAsync = async (app) => {
           <li>
             <a href="/staff/rescore">{ctx.t('rescore.title')}</a>
           </li>
+          {can(ctx.actor, 'support_content:answer:any') ? <li><a href="/staff/support">{ctx.t('support.queue.title.supervision')}</a></li> : null}
+          {can(ctx.actor, 'extensions:decide:any') ? <li><a href="/staff/extensions">{ctx.t('cycles.extensions.title')}</a></li> : null}
+          {can(ctx.actor, 'cases:work:any') ? <><li><a href="/staff/cases">{ctx.t('casework.inbox.title')}</a></li><li><a href="/staff/plans">{ctx.t('casework.plans.title')}</a></li></> : null}
         </ul>
       </PageLayout>
     )),

@@ -233,6 +233,11 @@ export function SubmissionPage({ ctx, view, flash, problem }: { ctx: PageContext
           <ScoreGroups t={t} locale={locale} id="score-factors" heading={t('staff.score.factors')} groups={v.score.factors} fields={fields} />
           <ScoreGroups t={t} locale={locale} id="score-controls" heading={t('staff.score.controls')} groups={v.score.controls} fields={fields} />
         </>
+      ) : v.scoring && !v.scoring.ok ? (
+        <div id="not-scored">
+          <p class="body">{t('scoring.notScored.unreadable', { version: v.scoring.definitionVersion })}</p>
+          {v.scoring.missing.length ? <p class="body">{t('scoring.notScored.missing', { ruleset: v.scoring.currentRuleset, missing: v.scoring.missing.join(', ') })}</p> : null}
+        </div>
       ) : (
         <p class="body">{t('staff.score.notScored')}</p>
       )}

@@ -50,6 +50,15 @@ export function projectOf(testInfo: TestInfo): ProjectName {
 /** A valid 13-digit juristic number (right check digit) that is not in the demo registry. */
 export const UNKNOWN_JURISTIC_ID = '0105536999990'
 
+/**
+ * admin.missing-business.spec.ts: valid juristic numbers (check digit per domain.md §9.1) that are
+ * not in the demo registry until the journey's admin adds them — one per project.
+ */
+export const MISSING_BUSINESS_IDS = {
+  'js-on': { juristicId: '0105536999884', formatted: '0-10-5-536-99988-4' },
+  'js-off': { juristicId: '0105536999876', formatted: '0-10-5-536-99987-6' },
+} as const
+
 export const MAIL_SUBJECT = {
   registration: 'ยืนยันอีเมลและแบบฟอร์มขอใช้บริการระบบ AMRAC',
   passwordReset: 'ตั้งรหัสผ่านใหม่สำหรับระบบ AMRAC',
@@ -124,9 +133,13 @@ export async function mailText(request: APIRequestContext, mailPath: string): Pr
   return pre.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&#39;/g, "'").replace(/&amp;/g, '&')
 }
 
-/** The first link to `pathPrefix` (e.g. /auth/confirm-email/) in a mail's text, as a path on this site. */
+/**
+ * The first link to `pathPrefix` (e.g. /auth/confirm-email/) in a mail's text, as a path on this site.
+ * A token may have dot-separated parts (the support reply link's `<id>.<expiry>.<mac>`); a full
+ * stop after the link is not part of it.
+ */
 export function linkIn(text: string, pathPrefix: string): string {
-  const m = new RegExp(`https?://[^\\s/]+(${escapeRe(pathPrefix)}[A-Za-z0-9_-]+)`).exec(text)
+  const m = new RegExp(`https?://[^\\s/]+(${escapeRe(pathPrefix)}[A-Za-z0-9_-]+(?:\\.[A-Za-z0-9_-]+)*)`).exec(text)
   if (!m) throw new Error(`no ${pathPrefix} link in the mail:\n${text}`)
   return m[1]!
 }

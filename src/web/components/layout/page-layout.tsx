@@ -3,6 +3,7 @@ import { ROLE_HOME, can, type Actor } from '#src/identity/permissions.ts'
 import { SESSION_IDLE_MS } from '#src/identity/session.model.ts'
 import type { PageContext } from '#src/web/lib/page-context.ts'
 import { otherLocale } from '#src/platform/i18n/locale.ts'
+import { FooterContact } from './contact-details.tsx'
 
 export type PageLayoutProps = {
   ctx: PageContext
@@ -88,6 +89,10 @@ export function PageLayout({ ctx, title, hasErrors = false, children }: PageLayo
                   <a href="/help">{t('common.nav.help')}</a>
                 </li>
                 <li>
+                  <a href="/help/contact">{t('support.footer.contact')}</a>
+                </li>
+                {user ? <li><a href="/account/support">{t('support.mine.title')}</a></li> : null}
+                <li>
                   <a href="/accessibility">{t('common.nav.accessibility')}</a>
                 </li>
                 <li>
@@ -95,6 +100,7 @@ export function PageLayout({ ctx, title, hasErrors = false, children }: PageLayo
                 </li>
               </ul>
             </nav>
+            <FooterContact t={t} contact={ctx.contact} />
             <p class="site-footer__owner">© {t('common.footer.rights')}</p>
           </div>
         </footer>
@@ -128,6 +134,11 @@ function SignedInNav({ ctx, user, csrf }: { ctx: PageContext; user: SignedIn; cs
         {home !== '/staff' && can(user, 'staff:access:any') ? (
           <li>
             <a href="/staff">{t('auth.nav.staff')}</a>
+          </li>
+        ) : null}
+        {home !== '/admin' && can(user, 'audit:read:any') ? (
+          <li>
+            <a href="/admin/audit">{t('audit.title')}</a>
           </li>
         ) : null}
         <li>
