@@ -168,7 +168,8 @@ export async function entityAdmins(db: DbOrTx, entityIds: readonly string[]): Pr
  * GROUP BY with four joins over 100,000 businesses was too slow):
  * - the population: active businesses by business type × province (the registry alone);
  * - the filed ones by type × province × rating in force, read from the review row's queue copy
- *   (`assessment_reviews`, one row per submitted assessment, review.tables.ts). The rating in force
+ *   (`assessment_reviews`, one row per submitted assessment, review.tables.ts) alone: it also keeps
+ *   a copy of the business's type, province and standing (triggers of migration 0022). The rating in force
  *   is decided here from the same row — the approved override while it has not expired, else the
  *   current computed band — so an override that expired since the queue last refreshed its copy
  *   (`expireQueueOverrides`) never shows, and the page stays a pure read;
@@ -186,20 +187,17 @@ export async function dashboardCounts(db: DbOrTx, cycleId: string, now: Date): P
       .from(reportingEntities)
       .where(eq(reportingEntities.status, 'active')),
     db.execute(sql`
-      select e.primary_business_type as "businessType", e.province as province, ${ratingInForce} as rating, count(*)::int as count
+      select ${r.businessType} as "businessType", ${r.province} as province, ${ratingInForce} as rating, count(*)::int as count
       from ${assessmentReviews}
-      join ${assessments} a on a.id = ${r.assessmentId}
-      join ${reportingEntities} e on e.id = a.entity_id and e.status = 'active'
-      where ${r.cycleId} = ${cycleId}
+      where ${r.cycleId} = ${cycleId} and ${r.entityActive}
       group by 1, 2, 3`),
     db
       .select(Object.fromEntries(FLAG_CODES.map((code) => [code, sql<number>`count(*) filter (where jsonb_exists(${riskScores.flagCodes}, ${code}))::int`.mapWith(Number)])))
       .from(assessmentReviews)
       .innerJoin(assessments, eq(assessments.id, r.assessmentId))
-      .innerJoin(reportingEntities, and(eq(reportingEntities.id, assessments.entityId), eq(reportingEntities.status, 'active')))
       .innerJoin(submissions, and(eq(submissions.assessmentId, assessments.id), eq(submissions.version, assessments.submittedVersions)))
       .innerJoin(riskScores, and(eq(riskScores.submissionId, submissions.id), eq(riskScores.isCurrent, true), sql`${riskScores.flagsCount} > 0`))
-      .where(and(eq(r.cycleId, cycleId), sql`${r.flagsCount} > 0`)),
+      .where(and(eq(r.cycleId, cycleId), sql`${r.flagsCount} > 0`, eq(r.entityActive, true))),
   ])
   const ratings = rowsOf<{ businessType: string; province: string; rating: string | null; count: number | string }>(filedRows).map((row) => ({
     businessType: row.businessType,

@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm'
-import { bigserial, check, index, integer, jsonb, pgTable, smallint, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core'
+import { bigserial, boolean, check, index, integer, jsonb, pgTable, smallint, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core'
 import { users } from '../identity/users.tables.ts'
 import { assessmentCycles, assessments } from '../submissions/submissions.tables.ts'
 import { OVERRIDE_STATUSES, RATINGS, REVIEW_EVENT_KINDS } from './review.model.ts'
@@ -39,6 +39,13 @@ export const assessmentReviews = pgTable(
     /** The rating in force: the approved override while it has not expired, else `computed_rating`. */
     effectiveRating: text('effective_rating'),
     /** `effective_rating`'s place in RATINGS (1 = low … 4 = high), for sorting. */
+    /**
+     * Copies of the business's primary type, province and standing (status = active), for the
+     * dashboard's counts without joins; kept by PostgreSQL triggers (migration 0022), never written here.
+     */
+    businessType: text('business_type'),
+    province: text('province'),
+    entityActive: boolean('entity_active'),
     effectiveRank: smallint('effective_rank').generatedAlwaysAs(
       sql.raw(`case effective_rating ${RATINGS.map((r, i) => `when '${r}' then ${i + 1}`).join(' ')} end`),
     ),
