@@ -37,14 +37,24 @@ export async function findPreviousInput(db: DbOrTx, submission: Pick<ScorableSub
   return last ? { submissionId: last.id, snapshot: last.snapshot as SubmissionSnapshot } : null
 }
 
-/** Whether `ruleset` reads questionnaire `definitionVersion` (`v1`, `v2`; a version this process knows). */
-export const rulesetReadsVersion = (ruleset: Ruleset, definitionVersion: string): RulesetReads => rulesetReadsDefinition(ruleset, definitionForVersion(definitionVersion))
+/**
+ * Whether `ruleset` reads questionnaire `definitionVersion` (`v1`, `v2`; a version this process knows).
+ * Worked out once per ruleset and version (both are immutable once in use): rescoring a cycle asks
+ * for every one of its 100,000 submissions.
+ */
+const readsCache = new WeakMap<Ruleset, Map<string, RulesetReads>>()
+export function rulesetReadsVersion(ruleset: Ruleset, definitionVersion: string): RulesetReads {
+  let byVersion = readsCache.get(ruleset)
+  if (!byVersion) readsCache.set(ruleset, (byVersion = new Map()))
+  let reads = byVersion.get(definitionVersion)
+  if (!reads) byVersion.set(definitionVersion, (reads = rulesetReadsDefinition(ruleset, definitionForVersion(definitionVersion))))
+  return reads
+}
 
 /** Which ruleset scores new answers to questionnaire `definitionVersion` (rulesetForDefinition). */
 export const scoringFor = (definitionVersion: string, rulesets: Readonly<Record<string, Ruleset>> = RULESETS): ScoringFor =>
   rulesetForDefinition(rulesets, CURRENT_RULESET_VERSION, definitionForVersion(definitionVersion))
 
-/** Scores a submission; CONFLICT (with the missing questions) when the ruleset cannot read its version. */
 /**
  * §6.5 input for one business: its critical findings open past their deadline at `now`
  * (the submission time when scoring a new submission; the present when scoring on demand or rescoring).
@@ -53,6 +63,7 @@ export async function findOpenCriticalFindings(db: DbOrTx, entityId: string, now
   return (await openCriticalFindingsOf(db, [entityId], now)).get(entityId) ?? null
 }
 
+/** Scores a submission; CONFLICT (with the missing questions) when the ruleset cannot read its version. */
 export function computeScore(
   ruleset: Ruleset,
   submission: Pick<ScorableSubmission, 'snapshot' | 'submittedAt'>,
