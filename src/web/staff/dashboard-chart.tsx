@@ -5,14 +5,24 @@
  * The SVG is our own output from our own data (labels are escaped by ECharts), so it is one of the
  * audited callers of trustedHtml(); it gets role="img" and an aria-label.
  */
-import * as echarts from 'echarts'
+import type * as Echarts from 'echarts'
 import type { ComponentChildren } from 'preact'
 import { RawHtml, trustedHtml } from '#src/web/lib/trusted-html.tsx'
 
 const escapeAttr = (s: string) => s.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;').replace(/>/g, '&gt;')
 
+/**
+ * ECharts takes most of a second to load, so it is loaded by the first page that draws a chart
+ * (`await loadCharts()` in its route, before rendering), not at start-up.
+ */
+let echarts: typeof Echarts | undefined
+export async function loadCharts(): Promise<void> {
+  echarts ??= await import('echarts')
+}
+
 /** Renders `option` to an SVG string; the chart instance is always disposed (or the process keeps running). */
 export function renderChartSvg(option: object, size: { width: number; height: number }, label: string): string {
+  if (!echarts) throw new Error('charts are not loaded: await loadCharts() in the route first')
   const chart = echarts.init(null, null, { renderer: 'svg', ssr: true, width: size.width, height: size.height })
   try {
     chart.setOption({ ...option, animation: false })

@@ -16,6 +16,7 @@ import { parseQuery } from '#src/web/lib/parse-form.ts'
 import { sendPage } from '#src/web/lib/render.tsx'
 import { requirePermission } from '#src/web/lib/require-permission.ts'
 import { respond } from '#src/web/lib/respond.ts'
+import { loadCharts } from './dashboard-chart.tsx'
 import { DashboardPage } from './dashboard-page.tsx'
 import { FilingPage, filingHref } from './filing-page.tsx'
 import { ProfilePage } from './profile-page.tsx'
@@ -40,6 +41,7 @@ export const insightsRoutes: FastifyPluginAsync = async (app) => {
 
   app.get<{ Params: { entityId: string } }>('/businesses/:entityId', staff, async (req, reply) => {
     const [profile, businessTypes] = await Promise.all([getBusinessProfile(deps, { actor: req.actor, entityId: req.params.entityId }), listActiveBusinessTypes(deps.database.db)])
+    await loadCharts()
     return sendPage(req, reply, (ctx) => <ProfilePage ctx={ctx} profile={profile} businessTypes={businessTypes} />)
   })
 
@@ -69,6 +71,7 @@ export const insightsRoutes: FastifyPluginAsync = async (app) => {
   app.get('/dashboard', staff, async (req, reply) => {
     const q = parseQuery(DashboardQuery, req.query)
     const view = await getDashboard(deps, { actor: req.actor, cycleCode: q.cycle })
+    await loadCharts()
     return sendPage(req, reply, (ctx) => <DashboardPage ctx={ctx} view={view} />)
   })
 }
