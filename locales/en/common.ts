@@ -40,7 +40,7 @@ export const common = {
   'common.help.technical.heading': 'Technical problems',
   'common.help.technical.body':
     'Cannot sign in, forgotten password, business not found in the registry or an error message: contact the system administrator.',
-  'common.help.content.heading': 'Questions about the questionnaire',
+  'common.help.content.heading': 'Questions about the risk-assessment questionnaire',
   'common.help.content.body':
     'The meaning of a question, documents to attach or deadlines: contact AMLO’s supervision and examination staff.',
   'common.help.phone': 'Telephone',

@@ -9,9 +9,9 @@ export const support = {
   'support.contact.notFound':
     'Your business was not found in the registry. Check its name and juristic person number below, then send this form so that an administrator can look into it.',
   'support.contact.category': 'What is it about?',
-  'support.contact.category.technical': 'A problem using the system (goes to the administrators)',
+  'support.contact.category.technical': 'Technical problem (goes to the administrators)',
   'support.contact.category.technicalHint': 'For example: cannot sign in, business not found, a page shows an error',
-  'support.contact.category.content': 'A question about the questionnaire (goes to the supervision staff)',
+  'support.contact.category.content': 'Question about the risk-assessment questionnaire (goes to the supervision staff)',
   'support.contact.category.contentHint': 'For example: what a question means, which documents to attach, deadlines',
   'support.contact.businessHeading': 'Your business',
   'support.contact.businessName': 'Business name',

@@ -39,10 +39,10 @@ export const common = {
   'common.comingSoon.back': 'กลับหน้าแรก',
   'common.help.title': 'ติดต่อและขอความช่วยเหลือ',
   'common.help.lead': 'โปรดเลือกช่องทางให้ตรงกับเรื่องที่ต้องการติดต่อ เพื่อให้ได้รับคำตอบเร็วที่สุด',
-  'common.help.technical.heading': 'ปัญหาการใช้งานระบบ',
+  'common.help.technical.heading': 'ปัญหาทางด้านเทคนิค',
   'common.help.technical.body':
     'เข้าสู่ระบบไม่ได้ ลืมรหัสผ่าน ไม่พบรายชื่อกิจการ หรือระบบแสดงข้อผิดพลาด ติดต่อผู้ดูแลระบบ',
-  'common.help.content.heading': 'คำถามเกี่ยวกับแบบประเมิน',
+  'common.help.content.heading': 'ปัญหาเกี่ยวกับหัวข้อแบบประเมินความเสี่ยง',
   'common.help.content.body': 'ความหมายของคำถาม เอกสารที่ต้องแนบ หรือกำหนดส่ง ติดต่อเจ้าหน้าที่กองกำกับและตรวจสอบ',
   'common.help.phone': 'โทรศัพท์',
   'common.help.email': 'อีเมล',

@@ -10,9 +10,9 @@ export const support = {
   'support.contact.notFound':
     'ไม่พบรายชื่อกิจการของท่านในทะเบียน โปรดตรวจสอบชื่อกิจการและเลขทะเบียนนิติบุคคลด้านล่าง แล้วส่งเรื่องให้ผู้ดูแลระบบตรวจสอบ',
   'support.contact.category': 'เรื่องที่ต้องการติดต่อ',
-  'support.contact.category.technical': 'ปัญหาการใช้งานระบบ (แจ้งผู้ดูแลระบบ)',
+  'support.contact.category.technical': 'ปัญหาทางด้านเทคนิค (แจ้งผู้ดูแลระบบ)',
   'support.contact.category.technicalHint': 'เช่น เข้าสู่ระบบไม่ได้ ไม่พบรายชื่อกิจการ หรือหน้าเว็บแสดงผลผิดพลาด',
-  'support.contact.category.content': 'คำถามเกี่ยวกับแบบประเมิน (แจ้งเจ้าหน้าที่กองกำกับและตรวจสอบ)',
+  'support.contact.category.content': 'ปัญหาเกี่ยวกับหัวข้อแบบประเมินความเสี่ยง (แจ้งเจ้าหน้าที่กองกำกับและตรวจสอบ)',
   'support.contact.category.contentHint': 'เช่น ความหมายของคำถาม เอกสารที่ต้องแนบ หรือกำหนดส่ง',
   'support.contact.businessHeading': 'ข้อมูลกิจการ',
   'support.contact.businessName': 'ชื่อกิจการ',

@@ -71,7 +71,7 @@ test.describe('a business missing from the registry (ไม่พบรายช
     await expectNoA11yViolations(page)
     await expect(page.getByRole('heading', { level: 1 })).toHaveText('แบบฟอร์มติดต่อเจ้าหน้าที่')
     await expect(page.getByText('ไม่พบรายชื่อกิจการของท่านในทะเบียน')).toBeVisible()
-    await expect(page.getByRole('radio', { name: 'ปัญหาการใช้งานระบบ (แจ้งผู้ดูแลระบบ)' })).toBeChecked()
+    await expect(page.getByRole('radio', { name: 'ปัญหาทางด้านเทคนิค (แจ้งผู้ดูแลระบบ)' })).toBeChecked()
     await expect(page.getByLabel('เลขทะเบียนนิติบุคคล')).toHaveValue(juristicId)
     await page.getByLabel('ชื่อกิจการ', { exact: true }).fill(typedName)
     await page.getByLabel('ประเภทธุรกิจ').selectOption('precious_goods')

@@ -92,8 +92,8 @@ describe('GET /help/contact', () => {
     assert.equal(form.attr('enctype'), 'multipart/form-data')
     assert.equal(form.find('input').first().attr('name'), '_csrf')
     assert.equal($('h1').text(), 'แบบฟอร์มติดต่อเจ้าหน้าที่')
-    assert.match($('label[for="category"]').text(), /ปัญหาการใช้งานระบบ \(แจ้งผู้ดูแลระบบ\)/)
-    assert.match($('label[for="category-2"]').text(), /คำถามเกี่ยวกับแบบประเมิน \(แจ้งเจ้าหน้าที่กองกำกับและตรวจสอบ\)/)
+    assert.match($('label[for="category"]').text(), /ปัญหาทางด้านเทคนิค \(แจ้งผู้ดูแลระบบ\)/)
+    assert.match($('label[for="category-2"]').text(), /ปัญหาเกี่ยวกับหัวข้อแบบประเมินความเสี่ยง \(แจ้งเจ้าหน้าที่กองกำกับและตรวจสอบ\)/)
     for (const id of ['businessName', 'juristicId', 'businessType', 'contactName', 'phone', 'email', 'message', 'screenshot']) {
       assert.equal($(`label[for="${id}"]`).length, 1, id)
     }
