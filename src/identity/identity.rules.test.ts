@@ -77,3 +77,11 @@ test('person names lose control and zero-width characters but keep markup as tex
   assert.equal(cleanPersonName('  สม\u200bชาย   ใจดี\u0007 '), 'สมชาย ใจดี')
   assert.equal(cleanPersonName('<b>Somchai</b>'), '<b>Somchai</b>')
 })
+
+test('Thai names keep SARA AM as one character, so "จำกัด" and "ทองคำ" still match what others type', () => {
+  const typed = 'ห้างทองคำ จำกัด'
+  assert.equal(cleanPersonName(typed), typed)
+  assert.equal(cleanPersonName(typed).length, typed.length)
+  // Full-width Latin letters are still folded (the rest of NFKC applies).
+  assert.equal(cleanPersonName('ＡＭＲＡＣ ทองคำ'), 'AMRAC ทองคำ')
+})

@@ -71,10 +71,15 @@ export function formatThaiPhone(e164: string, locale: 'th' | 'en' = 'th'): strin
   return ext ? `${out} ${locale === 'th' ? 'ต่อ' : 'ext'} ${ext}` : out
 }
 
-/** Names: NFKC, no control or zero-width characters, single spaces. Markup stays text (escaped on output). */
+/**
+ * NFKC, except that Thai SARA AM (ำ U+0E33) stays one character: NFKC splits it into NIKHAHIT +
+ * SARA AA (ํา), which looks the same but no longer matches "จำกัด" or "ทองคำ" as typed elsewhere.
+ */
+export const normalizeThaiText = (raw: string): string => raw.normalize('NFKC').replace(/\u0e4d\u0e32/g, '\u0e33')
+
+/** Names: NFKC (Thai kept as typed), no control or zero-width characters, single spaces. Markup stays text (escaped on output). */
 export function cleanPersonName(raw: string): string {
-  return raw
-    .normalize('NFKC')
+  return normalizeThaiText(raw)
     // eslint-disable-next-line no-control-regex -- control and format characters are removed
     .replace(/[\u0000-\u001f\u007f-\u009f\u200b-\u200f\u202a-\u202e\u2060-\u2064\ufeff]/g, '')
     .replace(/\s+/g, ' ')
