@@ -165,28 +165,31 @@ export type ExtensionListRow = {
 
 const requester = sql<string | null>`(select u.first_name || ' ' || u.last_name from ${users} u where u.id = ${deadlineExtensions.requestedBy})`
 
+/** An extension as staff see it: with its cycle, business and requester (list and detail pages). */
+const EXTENSION_VIEW = {
+  id: deadlineExtensions.id,
+  status: deadlineExtensions.status,
+  cycleCode: assessmentCycles.code,
+  cycleDeadline: assessmentCycles.deadline,
+  entityId: reportingEntities.id,
+  nameTh: reportingEntities.nameTh,
+  nameEn: reportingEntities.nameEn,
+  legalForm: reportingEntities.legalForm,
+  juristicId: reportingEntities.juristicId,
+  requestedDeadline: deadlineExtensions.requestedDeadline,
+  requestReason: deadlineExtensions.requestReason,
+  requestedAt: deadlineExtensions.requestedAt,
+  requesterName: requester,
+  grantedDeadline: deadlineExtensions.grantedDeadline,
+  decisionReason: deadlineExtensions.decisionReason,
+  decidedAt: deadlineExtensions.decidedAt,
+}
+
 /** Staff only: extensions with their business, pending requests oldest first (optionally of one status / cycle). */
 export async function unsafeListExtensions(db: DbOrTx, args: { status?: ExtensionStatus; cycleId?: string; limit: number }): Promise<ExtensionListRow[]> {
   const where = [args.status ? eq(deadlineExtensions.status, args.status) : undefined, args.cycleId ? eq(deadlineExtensions.cycleId, args.cycleId) : undefined].filter((w) => w !== undefined)
   const rows = await db
-    .select({
-      id: deadlineExtensions.id,
-      status: deadlineExtensions.status,
-      cycleCode: assessmentCycles.code,
-      cycleDeadline: assessmentCycles.deadline,
-      entityId: reportingEntities.id,
-      nameTh: reportingEntities.nameTh,
-      nameEn: reportingEntities.nameEn,
-      legalForm: reportingEntities.legalForm,
-      juristicId: reportingEntities.juristicId,
-      requestedDeadline: deadlineExtensions.requestedDeadline,
-      requestReason: deadlineExtensions.requestReason,
-      requestedAt: deadlineExtensions.requestedAt,
-      requesterName: requester,
-      grantedDeadline: deadlineExtensions.grantedDeadline,
-      decisionReason: deadlineExtensions.decisionReason,
-      decidedAt: deadlineExtensions.decidedAt,
-    })
+    .select(EXTENSION_VIEW)
     .from(deadlineExtensions)
     .innerJoin(assessmentCycles, eq(assessmentCycles.id, deadlineExtensions.cycleId))
     .innerJoin(reportingEntities, eq(reportingEntities.id, deadlineExtensions.entityId))
@@ -199,24 +202,7 @@ export async function unsafeListExtensions(db: DbOrTx, args: { status?: Extensio
 /** Staff only: one extension with its business and cycle. */
 export async function unsafeFindExtensionView(db: DbOrTx, id: string): Promise<ExtensionListRow | undefined> {
   const [row] = await db
-    .select({
-      id: deadlineExtensions.id,
-      status: deadlineExtensions.status,
-      cycleCode: assessmentCycles.code,
-      cycleDeadline: assessmentCycles.deadline,
-      entityId: reportingEntities.id,
-      nameTh: reportingEntities.nameTh,
-      nameEn: reportingEntities.nameEn,
-      legalForm: reportingEntities.legalForm,
-      juristicId: reportingEntities.juristicId,
-      requestedDeadline: deadlineExtensions.requestedDeadline,
-      requestReason: deadlineExtensions.requestReason,
-      requestedAt: deadlineExtensions.requestedAt,
-      requesterName: requester,
-      grantedDeadline: deadlineExtensions.grantedDeadline,
-      decisionReason: deadlineExtensions.decisionReason,
-      decidedAt: deadlineExtensions.decidedAt,
-    })
+    .select(EXTENSION_VIEW)
     .from(deadlineExtensions)
     .innerJoin(assessmentCycles, eq(assessmentCycles.id, deadlineExtensions.cycleId))
     .innerJoin(reportingEntities, eq(reportingEntities.id, deadlineExtensions.entityId))
