@@ -4,13 +4,14 @@
  * submission is a complete, realistic answer set (the version 1 gold-shop fixture, with a few
  * numeric answers varied per row so ratings differ), then times `previewRescore` and
  * `activateRescore` (as a supervisor, ruleset v1) and prints seconds, the CPU seconds of this Node
- * process (the rest is PostgreSQL and waiting) and peak RSS (sampled every 20 ms, plus the process
+ * process, the CPU seconds of the local PostgreSQL server (all its processes, from /proc) and peak RSS (sampled every 20 ms, plus the process
  * maximum). Checks the result (one new current score per submission, history
  * kept, one audit event, the queue's ratings follow) and drops the database at the end, also on error.
  *
  *   node --import tsx scripts/bench/rescore-100k.ts [--rows 100000] [--keep]
  *   BENCH_PG_URL=postgres://postgres@127.0.0.1:5432/postgres (default)
  */
+import fs from 'node:fs'
 import os from 'node:os'
 import type { Actor } from '#src/identity/permissions.ts'
 import { activateRescore } from '#src/scoring/activate-rescore.ts'
@@ -53,12 +54,41 @@ const VARY = `snap || jsonb_build_object('answers', snap->'answers' || jsonb_bui
   'C4_3', case when n % 3 = 0 then 'software' else 'amlo_download' end,
   'C5_5', case when n % 3 = 0 then 'all' else 'mostly' end))`
 
+/**
+ * CPU seconds used so far by the local PostgreSQL server (every postgres process, with the
+ * backends that have exited counted through the postmaster's children); null where /proc or the
+ * server is not readable (another machine, another OS).
+ */
+function postgresCpuSeconds(): number | null {
+  try {
+    const tick = 100 // USER_HZ on Linux
+    let total = 0
+    for (const pid of fs.readdirSync('/proc').filter((d) => /^\d+$/.test(d))) {
+      let stat: string
+      try {
+        stat = fs.readFileSync(`/proc/${pid}/stat`, 'utf8')
+      } catch {
+        continue
+      }
+      const name = stat.slice(stat.indexOf('(') + 1, stat.lastIndexOf(')'))
+      if (!name.startsWith('postgres')) continue
+      const f = stat.slice(stat.lastIndexOf(')') + 2).split(' ')
+      // utime, stime, cutime, cstime are fields 14–17 of /proc/PID/stat (11–14 after the name).
+      total += Number(f[11]) + Number(f[12]) + Number(f[13]) + Number(f[14])
+    }
+    return total / tick
+  } catch {
+    return null
+  }
+}
+
 /** Runs `fn`, sampling RSS every 20 ms (timers run between awaited queries). */
 async function measure<T>(label: string, fn: () => Promise<T>): Promise<T> {
   let peak = process.memoryUsage().rss
   const timer = setInterval(() => (peak = Math.max(peak, process.memoryUsage().rss)), 20)
   const t0 = performance.now()
   const cpu0 = process.cpuUsage()
+  const pg0 = postgresCpuSeconds()
   try {
     return await fn()
   } finally {
@@ -66,7 +96,9 @@ async function measure<T>(label: string, fn: () => Promise<T>): Promise<T> {
     const cpu = process.cpuUsage(cpu0)
     clearInterval(timer)
     peak = Math.max(peak, process.memoryUsage().rss)
-    console.log(`| ${label} | ${s.toFixed(1)} | ${((cpu.user + cpu.system) / 1e6).toFixed(1)} | ${(peak / 2 ** 20).toFixed(0)} |`)
+    const pg1 = postgresCpuSeconds()
+    const pg = pg0 === null || pg1 === null ? 'n/a' : (pg1 - pg0).toFixed(1)
+    console.log(`| ${label} | ${s.toFixed(1)} | ${((cpu.user + cpu.system) / 1e6).toFixed(1)} | ${pg} | ${(peak / 2 ** 20).toFixed(0)} |`)
   }
 }
 
@@ -83,7 +115,7 @@ async function main() {
     const actor: Actor = { kind: 'user', id: rows[0]!.id, role: 'supervisor', entityId: null, displayName: 'bench' }
     const deps = { database: handle, clock: { now: () => new Date('2026-12-01T00:00:00Z') } }
     const opts = { actor, cycleCode: '2569', rulesetVersion: 'v1' }
-    console.log(`| step (${N} submissions) | seconds | Node CPU s | peak RSS MiB |\n| --- | ---: | ---: | ---: |`)
+    console.log(`| step (${N} submissions) | seconds | Node CPU s | PostgreSQL CPU s | peak RSS MiB |\n| --- | ---: | ---: | ---: | ---: |`)
     const preview = await measure('previewRescore', () => previewRescore(deps, opts))
     const result = await measure('activateRescore', () => activateRescore(deps, opts))
     console.log(`process max RSS: ${(process.resourceUsage().maxRSS / 1024).toFixed(0)} MiB`)

@@ -17,6 +17,20 @@ export type Tx = PgTransaction<PgQueryResultHKT, Schema, ExtractTablesWithRelati
 /** Repositories take either the database or an open transaction (house style R16). */
 export type DbOrTx = Db | Tx
 
+/**
+ * Sends one statement with positional parameters ($1, $2, …) as it is, past the query builder, on
+ * the connection of `db` (inside its transaction if it is one). For bulk writes only: building tens
+ * of thousands of parameters through drizzle costs more CPU than the statement itself (a rescoring
+ * writes 2,000 scores a page). Both drivers' session clients (node-postgres PoolClient or Pool,
+ * PGlite or its transaction) answer query(text, params); the parameters are bound, never spliced.
+ */
+export async function executeRaw(db: DbOrTx, text: string, params: readonly unknown[]): Promise<void> {
+  const session = (db as unknown as { session?: { client?: { query?: (text: string, params: unknown[]) => Promise<unknown> } } }).session
+  const client = session?.client
+  if (typeof client?.query !== 'function') throw new Error('executeRaw: this drizzle database has no session client')
+  await client.query(text, [...params])
+}
+
 export const MIGRATIONS_DIR = path.join(path.dirname(fileURLToPath(import.meta.url)), 'migrations')
 
 export type DatabaseHandle = {

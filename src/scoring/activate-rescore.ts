@@ -17,10 +17,10 @@ import type { AppDeps } from '#src/server/deps.ts'
 import { syncQueueRatings } from '#src/review/review.repo.ts'
 import { requireStaffActor } from '#src/submissions/submissions.shared.ts'
 import { requireRuleset, type RulesetDeps } from './compute-submission-score.ts'
-import { rescoreCycle } from './rescore.shared.ts'
+import { rescoreCycle, type RescoreThread } from './rescore.shared.ts'
 import { insertCurrentScores } from './scoring.repo.ts'
 
-export type ActivateRescoreOptions = { actor: Actor; cycleCode: string; rulesetVersion: string; batchSize?: number }
+export type ActivateRescoreOptions = { actor: Actor; cycleCode: string; rulesetVersion: string; batchSize?: number; thread?: RescoreThread }
 export type ActivateRescoreResult = { cycleCode: string; rulesetVersion: string; scored: number; changed: number }
 
 export async function activateRescore(deps: Pick<AppDeps, 'database' | 'clock'> & RulesetDeps, opts: ActivateRescoreOptions): Promise<ActivateRescoreResult> {
@@ -28,7 +28,7 @@ export async function activateRescore(deps: Pick<AppDeps, 'database' | 'clock'> 
   if (actor.role !== 'supervisor' && actor.role !== 'admin') throw new AppError('FORBIDDEN', { messageKey: 'questionnaire.errors.notAllowed' })
   const ruleset = requireRuleset(opts.rulesetVersion, deps.rulesets)
   const db = deps.database.db
-  const { cycleId, chunks } = await rescoreCycle(db, opts.cycleCode, ruleset, { chunkSize: opts.batchSize, now: deps.clock.now() })
+  const { cycleId, chunks } = await rescoreCycle(db, opts.cycleCode, ruleset, { chunkSize: opts.batchSize, now: deps.clock.now(), thread: opts.thread })
   const now = deps.clock.now()
   let scored = 0
   let changed = 0

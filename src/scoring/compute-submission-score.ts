@@ -7,13 +7,13 @@
 import { openCriticalFindingsOf, type OpenCriticalFindings } from '#src/cases/open-critical-findings.ts'
 import type { DbOrTx } from '#src/db/client.ts'
 import { findLastAcceptedSubmission } from '#src/submissions/submissions.repo.ts'
-import { bangkokToday, definitionForVersion } from '#src/submissions/submissions.shared.ts'
+import { definitionForVersion } from '#src/submissions/submissions.shared.ts'
 import type { SubmissionSnapshot } from '#src/submissions/submit-assessment.ts'
 import { AppError } from '#src/platform/errors.ts'
 import { CURRENT_RULESET_VERSION, RULESETS } from './rulesets/index.ts'
 import { missingReadId, rulesetForDefinition, rulesetReadsDefinition, type RulesetReads, type ScoringFor } from './ruleset-reads.rules.ts'
 import type { Ruleset, Score } from './score.model.ts'
-import { scoreSubmission } from './score.rules.ts'
+import { scoreSnapshot } from './score-snapshot.ts'
 import { unsafeFindSnapshots, type ScorableSubmission } from './scoring.repo.ts'
 
 export type PreviousInput = { submissionId: string; snapshot: SubmissionSnapshot } | null
@@ -63,6 +63,17 @@ export async function findOpenCriticalFindings(db: DbOrTx, entityId: string, now
   return (await openCriticalFindingsOf(db, [entityId], now)).get(entityId) ?? null
 }
 
+/** CONFLICT (with the missing questions) when `ruleset` cannot read questionnaire `definitionVersion`. */
+export function requireRulesetReads(ruleset: Ruleset, definitionVersion: string): void {
+  const reads = rulesetReadsVersion(ruleset, definitionVersion)
+  if (!reads.ok) {
+    throw new AppError('CONFLICT', {
+      messageKey: 'scoring.errors.rulesetCannotRead',
+      params: { ruleset: ruleset.version, version: definitionVersion, missing: reads.missing.map(missingReadId).join(', ') },
+    })
+  }
+}
+
 /** Scores a submission; CONFLICT (with the missing questions) when the ruleset cannot read its version. */
 export function computeScore(
   ruleset: Ruleset,
@@ -71,19 +82,6 @@ export function computeScore(
   asOf?: string | null,
   openCriticalFindings?: OpenCriticalFindings | null,
 ): Score {
-  const { snapshot } = submission
-  const reads = rulesetReadsVersion(ruleset, snapshot.definitionVersion)
-  if (!reads.ok) {
-    throw new AppError('CONFLICT', {
-      messageKey: 'scoring.errors.rulesetCannotRead',
-      params: { ruleset: ruleset.version, version: snapshot.definitionVersion, missing: reads.missing.map(missingReadId).join(', ') },
-    })
-  }
-  return scoreSubmission(ruleset, snapshot.definitionVersion, snapshot.answers, {
-    attachments: snapshot.attachments,
-    previousAnswers: previous?.snapshot.answers ?? null,
-    previousSubmissionId: previous?.submissionId ?? null,
-    asOf: asOf ?? bangkokToday(submission.submittedAt),
-    openCriticalFindings: openCriticalFindings ?? null,
-  })
+  requireRulesetReads(ruleset, submission.snapshot.definitionVersion)
+  return scoreSnapshot(ruleset, submission, previous, asOf, openCriticalFindings)
 }

@@ -52,7 +52,13 @@ export const OPEN_CRITICAL_FINDING_BAND: RiskBand = 'high'
 /** Rounds to `d` decimals, half away from zero, immune to binary noise (0.15 × 2 + … = 1.4999999…). */
 export const roundTo = (x: number, d: number) => {
   const f = 10 ** d
-  return Math.round(Number((x * f).toPrecision(12))) / f
+  const y = x * f
+  // Cleaning y to 12 significant digits moves it by at most 5e-12·|y|, which can change the result
+  // only when y lies that close to a rounding boundary (k + 0.5). Elsewhere Math.round(y) is the
+  // same answer without printing and parsing a number (a third of a rescoring's scoring time).
+  const nearest = Math.floor(y) + 0.5
+  if (Math.abs(y - nearest) > 1e-9 * Math.max(1, Math.abs(y))) return Math.round(y) / f
+  return Math.round(Number(y.toPrecision(12))) / f
 }
 const roundHalfUp = (x: number) => Math.floor(roundTo(x, 6) + 0.5)
 const clamp = (x: number, lo: number, hi: number) => Math.min(hi, Math.max(lo, x))

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict'
 import { after, before, beforeEach, describe, test } from 'node:test'
-import { and, eq } from 'drizzle-orm'
+import { and, eq, sql } from 'drizzle-orm'
 import { auditLog } from '#src/audit/audit.tables.ts'
 import type { FileStore } from '#src/documents/file-store.ts'
 import type { Actor } from '#src/identity/permissions.ts'
@@ -171,6 +171,22 @@ describe('rescoring a cycle', () => {
     assert.equal(audits.length, 1)
     assert.deepEqual(audits[0]!.payload, { action: 'risk.rescored', cycleCode: '2569', rulesetVersion: 'v1.1', scored: 2, changed: 1 })
     assert.deepEqual((await previewRescore(deps(), { actor: supervisor, cycleCode: '2569', rulesetVersion: 'v1.1' })).changes, [])
+  })
+
+  test('scored on a second thread or not, a rescoring with the same ruleset stores exactly the score stored at submission', async () => {
+    const subs = [await submitAnswers(await business(), goldShopAnswersV1), await submitAnswers(await business(), workedExampleAnswersV1), await submitAnswers(await business(), goldShopAnswersV1)]
+    const supervisor = await staff('supervisor')
+    for (const thread of ['always', 'never'] as const) {
+      const result = await activateRescore(deps(), { actor: supervisor, cycleCode: '2569', rulesetVersion: 'v1', batchSize: 2, thread })
+      assert.deepEqual([result.scored, result.changed], [3, 0], thread)
+    }
+    for (const sub of subs) {
+      const res = await tdb.handle.db.execute(sql`select score, is_current as current from risk_scores where submission_id = ${sub.id}`)
+      const { rows } = res as unknown as { rows: { score: string; current: boolean }[] }
+      assert.equal(rows.length, 3)
+      assert.equal(new Set(rows.map((r) => r.score)).size, 1, 'the same JSON text at submission, on the thread and off it')
+      assert.equal(rows.filter((r) => r.current).length, 1)
+    }
   })
 
   test('examiners may preview but not activate; businesses may do neither', async () => {

@@ -2,11 +2,12 @@
  * Stored risk scores (R16). Staff-only data: nothing here is scoped to a business, so only staff use
  * cases (which call requireStaffActor) and the submit use case (for its own new submission) call it.
  */
-import { and, eq, gt, inArray } from 'drizzle-orm'
-import type { DbOrTx } from '#src/db/client.ts'
+import { and, eq, gt, inArray, sql } from 'drizzle-orm'
+import { executeRaw, type DbOrTx } from '#src/db/client.ts'
 import { assessments, submissions } from '#src/submissions/submissions.tables.ts'
 import type { SubmissionSnapshot } from '#src/submissions/submit-assessment.ts'
 import type { Score } from './score.model.ts'
+import type { StoredScore } from './stored-score.ts'
 import { riskScores } from './scoring.tables.ts'
 
 export type RiskScoreRow = Omit<typeof riskScores.$inferSelect, 'score'> & { score: Score }
@@ -35,19 +36,43 @@ export async function insertCurrentScore(
   return row as RiskScoreRow
 }
 
+/** Columns of the bulk insert below, in order (17: 3,000 rows stay under PostgreSQL's 65,535 parameters). */
+const SCORE_COLUMNS = [
+  'submission_id', 'entity_id', 'cycle_id', 'ruleset_version', 'residual_band', 'inherent_band', 'control_band', 'irs', 'ce_percent',
+  'flags_count', 'flag_codes', 'previous_submission_id', 'as_of', 'score', 'computed_at', 'computed_by', 'is_current',
+] as const
+const ROWS_PER_INSERT = 3000
+
 /**
- * insertCurrentScore for many submissions (distinct ids) in two statements: one UPDATE clears the
- * old current rows (they stay as history), one multi-row INSERT adds the new ones.
+ * insertCurrentScore for many submissions (distinct ids): one UPDATE clears the old current rows
+ * (they stay as history), then multi-row INSERTs add the new ones. The INSERT is built by hand and
+ * sent with executeRaw: a rescoring writes 2,000 scores of ~11 kB a page, and building its 34,000
+ * parameters through the query builder cost more than scoring them. The score arrives serialised
+ * (StoredScore.json = JSON.stringify(score)), exactly what insertCurrentScore stores through jsonText.
  */
 export async function insertCurrentScores(
   tx: DbOrTx,
-  list: readonly { submission: Pick<ScorableSubmission, 'id' | 'entityId' | 'cycleId'>; score: Score }[],
+  list: readonly { submission: Pick<ScorableSubmission, 'id' | 'entityId' | 'cycleId'>; stored: StoredScore }[],
   by: { computedAt: Date; computedBy: string | null },
 ): Promise<void> {
   if (!list.length) return
-  const ids = list.map((r) => r.submission.id)
-  await tx.update(riskScores).set({ isCurrent: false }).where(and(inArray(riskScores.submissionId, ids), eq(riskScores.isCurrent, true)))
-  await tx.insert(riskScores).values(list.map((r) => scoreRow({ ...r, ...by })))
+  const ids = sql.join(list.map((r) => sql`${r.submission.id}::uuid`), sql`, `)
+  await tx.execute(sql`update risk_scores set is_current = false where submission_id in (${ids}) and is_current`)
+  const computedAt = by.computedAt.toISOString()
+  const n = SCORE_COLUMNS.length
+  for (let start = 0; start < list.length; start += ROWS_PER_INSERT) {
+    const slice = list.slice(start, start + ROWS_PER_INSERT)
+    const params: unknown[] = []
+    const tuples: string[] = []
+    for (const [i, { submission: sub, stored: s }] of slice.entries()) {
+      tuples.push(`(${Array.from({ length: n }, (_, c) => `$${i * n + c + 1}`).join(',')})`)
+      params.push(
+        sub.id, sub.entityId, sub.cycleId, s.rulesetVersion, s.residualBand, s.inherentBand, s.controlBand, s.irs, s.cePercent,
+        s.flagCodes.length, JSON.stringify(s.flagCodes), s.previousSubmissionId, s.asOf, s.json, computedAt, by.computedBy, true,
+      )
+    }
+    await executeRaw(tx, `insert into risk_scores (${SCORE_COLUMNS.join(', ')}) values ${tuples.join(',')}`, params)
+  }
 }
 
 function scoreRow(args: { submission: Pick<ScorableSubmission, 'id' | 'entityId' | 'cycleId'>; score: Score; computedAt: Date; computedBy: string | null }) {
@@ -101,7 +126,19 @@ export async function unsafeFindSnapshots(db: DbOrTx, ids: readonly string[]): P
   return new Map(found.map((r) => [r.id, r.snapshot as SubmissionSnapshot]))
 }
 
-export type CycleSubmissionForRescore = ScorableSubmission & { current: { residualBand: string; rulesetVersion: string; previousSubmissionId: string | null; asOf: string | null } | null }
+/** What a rescoring reads of a submission: its snapshot as the JSON text PostgreSQL prints (parsed only where it is scored). */
+export type CycleSubmissionForRescore = Omit<ScorableSubmission, 'snapshot'> & {
+  snapshotJson: string
+  definitionVersion: string
+  current: { residualBand: string; rulesetVersion: string; previousSubmissionId: string | null; asOf: string | null } | null
+}
+
+/** Staff only: snapshots by submission id as JSON text (the previous answers a rescoring compares with). */
+export async function unsafeFindSnapshotTexts(db: DbOrTx, ids: readonly string[]): Promise<Map<string, string>> {
+  if (!ids.length) return new Map()
+  const found = await db.select({ id: submissions.id, json: sql<string>`${submissions.snapshot}::text` }).from(submissions).where(inArray(submissions.id, [...ids]))
+  return new Map(found.map((r) => [r.id, r.json]))
+}
 
 /**
  * Staff only: one page of the latest submission of every assessment of a cycle, with its current
@@ -109,8 +146,17 @@ export type CycleSubmissionForRescore = ScorableSubmission & { current: { residu
  * next page starts after the last receipt (keyset paging, so a whole cycle never sits in memory).
  */
 export async function unsafeListCycleSubmissionsPage(db: DbOrTx, cycleId: string, page: { afterReceiptRef: string | null; limit: number }): Promise<CycleSubmissionForRescore[]> {
+  const { snapshot: _snapshot, ...columns } = SCORABLE
   const found = await db
-    .select({ ...SCORABLE, band: riskScores.residualBand, rulesetVersion: riskScores.rulesetVersion, previousSubmissionId: riskScores.previousSubmissionId, asOf: riskScores.asOf })
+    .select({
+      ...columns,
+      snapshotJson: sql<string>`${submissions.snapshot}::text`,
+      definitionVersion: sql<string>`${submissions.snapshot}->>'definitionVersion'`,
+      band: riskScores.residualBand,
+      rulesetVersion: riskScores.rulesetVersion,
+      previousSubmissionId: riskScores.previousSubmissionId,
+      asOf: riskScores.asOf,
+    })
     .from(submissions)
     .innerJoin(assessments, and(eq(assessments.id, submissions.assessmentId), eq(assessments.submittedVersions, submissions.version)))
     .leftJoin(riskScores, and(eq(riskScores.submissionId, submissions.id), eq(riskScores.isCurrent, true)))
@@ -118,7 +164,7 @@ export async function unsafeListCycleSubmissionsPage(db: DbOrTx, cycleId: string
     .orderBy(submissions.receiptRef)
     .limit(page.limit)
   return found.map(({ band, rulesetVersion, previousSubmissionId, asOf, ...r }) => ({
-    ...asScorable(r),
+    ...r,
     current: band && rulesetVersion ? { residualBand: band, rulesetVersion, previousSubmissionId: previousSubmissionId ?? null, asOf: asOf ?? null } : null,
   }))
 }
