@@ -96,6 +96,7 @@ export const auditlog = {
   'auditlog.type.case.visit_recorded': 'On-site visit recorded',
   'auditlog.type.case.finding_escalated': 'Escalation step taken',
   'auditlog.type.case.reminders_sent': 'Case due-date reminders sent',
+  'auditlog.type.case.file_downloaded': 'Business’s case file opened by staff',
   'auditlog.type.registry.business_added': 'Business added',
   'auditlog.type.registry.business_updated': 'Business details changed',
   'auditlog.type.registry.business_deleted': 'Business deleted',

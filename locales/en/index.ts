@@ -22,5 +22,6 @@ import { versions } from './versions.ts'
 import { registry } from './registry.ts'
 import { auditlog } from './auditlog.ts'
 import { contacts } from './contacts.ts'
+import { enforcement } from './enforcement.ts'
 
-export const en = { ...common, ...auth, ...account, ...errors, ...components, ...email, ...documents, ...support, ...admin, ...twostep, ...questionnaire, ...assessment, ...receipts, ...rescore, ...staff, ...scoring, ...insights, ...cases, ...casework, ...versions, ...cycles, ...registry, ...auditlog, ...contacts } as const
+export const en = { ...common, ...auth, ...account, ...errors, ...components, ...email, ...documents, ...support, ...admin, ...twostep, ...questionnaire, ...assessment, ...receipts, ...rescore, ...staff, ...scoring, ...insights, ...cases, ...casework, ...versions, ...cycles, ...registry, ...auditlog, ...contacts, ...enforcement } as const

@@ -100,6 +100,7 @@ export const auditlog = {
   'auditlog.type.case.visit_recorded': 'บันทึกการตรวจ ณ สถานประกอบการ',
   'auditlog.type.case.finding_escalated': 'ยกระดับมาตรการ',
   'auditlog.type.case.reminders_sent': 'ส่งอีเมลเตือนกำหนดส่งของเรื่องตรวจสอบ',
+  'auditlog.type.case.file_downloaded': 'เจ้าหน้าที่เปิดไฟล์ที่ผู้ประกอบการส่งในเรื่องตรวจสอบ',
   'auditlog.type.registry.business_added': 'เพิ่มผู้มีหน้าที่รายงาน',
   'auditlog.type.registry.business_updated': 'แก้ไขข้อมูลผู้มีหน้าที่รายงาน',
   'auditlog.type.registry.business_deleted': 'ลบผู้มีหน้าที่รายงาน',

@@ -12,6 +12,13 @@ import { formatDateTimeNumeric } from '#src/platform/i18n/format.ts'
 import type { Translator } from '#src/platform/i18n/translator.ts'
 import { AuditEvent, type AuditAction } from './audit-events.model.ts'
 
+/** Which file a staff member opened (case.file_downloaded). */
+const FILE_DOWNLOADED = {
+  information_request: 'casework.audit.file_downloaded_answer',
+  remediation_evidence: 'casework.audit.file_downloaded_evidence',
+  report_response: 'casework.audit.file_downloaded_response',
+} as const
+
 type Describe = { [A in AuditAction]: (t: Translator, e: Extract<AuditEvent, { action: A }>) => string }
 
 const ROLE_NAME = {
@@ -107,7 +114,12 @@ const DESCRIBE: Describe = {
   'case.remediation_decided': (t, e) => t(e.decision === 'verified' ? 'cases.audit.remediation_verified' : 'cases.audit.remediation_rejected'),
   'case.visit_recorded': (t) => t('cases.audit.visit_recorded'),
   'case.finding_escalated': (t, e) => t('cases.audit.finding_escalated', { step: isEscalationStep(e.step) ? t(ESCALATION_STEP_LABEL[e.step]) : e.step }),
+  'case.file_downloaded': (t, e) => t(FILE_DOWNLOADED[e.source], { name: e.fileName }),
   'case.reminders_sent': (t, e) => t('cases.audit.reminders_sent', { requests: e.requests, actions: e.actions, mails: e.mails }),
+  'case.enforcement_case_opened': (t) => t('enforcement.audit.caseOpened'),
+  'case.enforcement_measure_recorded': (t, e) => t(e.updated ? 'enforcement.audit.measureUpdated' : 'enforcement.audit.measureRecorded', { measure: isEscalationStep(e.measure) ? t(ESCALATION_STEP_LABEL[e.measure]) : e.measure }),
+  'case.report_issued': (t, e) => t(e.kind === 'draft' ? 'casework.reports.audit.draftSent' : 'casework.reports.audit.finalIssued'),
+  'case.report_response_received': (t, e) => t('casework.reports.audit.responseReceived', { files: e.files, late: e.late ? 'yes' : 'no' }),
   'registry.business_added': (t, e) => t(e.source === 'import' ? 'registry.audit.addedByImport' : 'registry.audit.added', { juristicId: e.juristicId }),
   'registry.business_updated': (t, e) => t('registry.audit.updated', { fields: e.fields.join(', ') }),
   'registry.business_deleted': (t, e) => t('registry.audit.deleted', { juristicId: e.juristicId }),

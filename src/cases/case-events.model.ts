@@ -6,6 +6,7 @@
  */
 import { z } from 'zod'
 import { CASE_ACTIONS, CASE_STATUSES, CASE_TYPES } from './case-status.rules.ts'
+import { APPEAL_STATUSES, PAYMENT_STATUSES } from './enforcement.model.ts'
 import { ESCALATION_STEPS, FINDING_SEVERITIES } from './findings.rules.ts'
 
 export const CaseEvent = z.discriminatedUnion('kind', [
@@ -23,6 +24,13 @@ export const CaseEvent = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('remediation_rejected'), actionId: z.string() }),
   z.object({ kind: z.literal('visit_recorded'), visitId: z.string(), visitedOn: z.string() }),
   z.object({ kind: z.literal('finding_escalated'), findingId: z.string(), step: z.enum(ESCALATION_STEPS), daysOverdue: z.number() }),
+  // Migration 0024: case reports (draft → the business's response → final).
+  z.object({ kind: z.literal('draft_report_sent'), reportId: z.string(), dueOn: z.string() }),
+  z.object({ kind: z.literal('entity_response_received'), reportId: z.string(), files: z.number(), late: z.boolean() }),
+  z.object({ kind: z.literal('final_report_issued'), reportId: z.string() }),
+  // Migration 0025: enforcement (§8.5). Opened: on both the escalated case and its referral case.
+  z.object({ kind: z.literal('enforcement_case_opened'), fromCaseId: z.string(), fromCaseNumber: z.number(), referralCaseId: z.string(), referralCaseNumber: z.number() }),
+  z.object({ kind: z.literal('enforcement_measure_recorded'), measureId: z.string(), measure: z.enum(ESCALATION_STEPS), paymentStatus: z.enum(PAYMENT_STATUSES), appealStatus: z.enum(APPEAL_STATUSES), updated: z.boolean() }),
 ])
 export type CaseEvent = z.infer<typeof CaseEvent>
 export type CaseEventKind = CaseEvent['kind']
@@ -41,6 +49,11 @@ const KINDS = {
   remediation_rejected: true,
   visit_recorded: true,
   finding_escalated: true,
+  draft_report_sent: true,
+  entity_response_received: true,
+  final_report_issued: true,
+  enforcement_case_opened: true,
+  enforcement_measure_recorded: true,
 } as const satisfies Record<CaseEventKind, true>
 /** Every kind (the CHECK on case_events.kind is built from it). */
 export const CASE_EVENT_KINDS = Object.keys(KINDS) as CaseEventKind[]

@@ -5,7 +5,7 @@
  * case_events.payload is STORED (case-events.model.ts): changing a payload needs a data migration.
  */
 import { sql } from 'drizzle-orm'
-import { bigserial, check, date, doublePrecision, index, integer, jsonb, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core'
+import { type AnyPgColumn, bigserial, check, date, doublePrecision, index, integer, jsonb, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core'
 import { reportingEntities } from '../entities/entities.tables.ts'
 import { users } from '../identity/users.tables.ts'
 import { RATINGS } from '../review/review.model.ts'
@@ -114,6 +114,8 @@ export const cases = pgTable(
       .references(() => users.id),
     closedAt: timestamp('closed_at', { withTimezone: true }),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull(),
+    /** The escalated case an enforcement referral continues (migration 0025); null: none. */
+    parentCaseId: uuid('parent_case_id').references((): AnyPgColumn => cases.id),
   },
   (t) => [
     uniqueIndex('cases_number_unique').on(t.number),
@@ -125,6 +127,7 @@ export const cases = pgTable(
     index('cases_open_due_idx').on(t.dueOn, t.id).where(sql`status not in ('closed', 'escalated', 'cancelled')`),
     index('cases_entity_idx').on(t.entityId, t.openedAt.desc()),
     index('cases_cycle_idx').on(t.cycleId, t.type),
+    index('cases_parent_idx').on(t.parentCaseId).where(sql`parent_case_id is not null`),
     check('cases_type_check', inList('type', CASE_TYPES)),
     check('cases_status_check', inList('status', CASE_STATUSES)),
     check('cases_scope_check', sql`scope is null or ${inList('scope', PLAN_SCOPES)}`),

@@ -12,6 +12,7 @@ import { decideCaseTransition, isTerminal, type CaseAction } from './case-status
 import { appendCaseEvent, listCaseFindingStates, updateCase, type CaseRow } from './cases.repo.ts'
 import { cleanText, lockCaseOnce, requireCaseWorker, storedKey, TEXT_MAX } from './cases.shared.ts'
 import { blocksClosing } from './findings.rules.ts'
+import { openEnforcementReferral } from './open-enforcement-referral.ts'
 import { dueOnAfterTransition } from './sla.rules.ts'
 
 export type ChangeCaseStatusOptions = { actor: Actor; caseId: string; action: CaseAction; reason?: string | null; idempotencyKey: string }
@@ -41,6 +42,8 @@ export async function changeCaseStatus(deps: Pick<AppDeps, 'database' | 'clock'>
       { action: 'case.status_changed', caseId: found.id, caseAction: opts.action, from: found.status, to: verdict.to },
       { targetType: 'case', targetId: found.id, entityId: found.entityId },
     )
+    // §8.5: an escalation continues as an enforcement referral case, opened in this transaction.
+    if (verdict.to === 'escalated') await openEnforcementReferral(tx, updated, { now, by: { userId: staff.id, role: staff.role } })
     return { case: updated, duplicate: false }
   })
 }

@@ -6,7 +6,8 @@
 import { formatIsoDateLong } from '#src/platform/i18n/format.ts'
 import type { Translator } from '#src/platform/i18n/translator.ts'
 import { CaseEvent, type CaseEventKind } from './case-events.model.ts'
-import { CASE_STATUS_LABEL, ESCALATION_STEP_LABEL, SEVERITY_LABEL } from './cases.model.ts'
+import { caseReference, CASE_STATUS_LABEL, ESCALATION_STEP_LABEL, SEVERITY_LABEL } from './cases.model.ts'
+import { APPEAL_STATUS_LABEL, PAYMENT_STATUS_LABEL } from './enforcement.model.ts'
 
 type Describe = { [K in CaseEventKind]: (t: Translator, e: Extract<CaseEvent, { kind: K }>, names: ReadonlyMap<string, string>) => string }
 
@@ -24,6 +25,12 @@ const DESCRIBE: Describe = {
   remediation_rejected: (t) => t('cases.event.remediation_rejected'),
   visit_recorded: (t, e) => t('cases.event.visit_recorded', { visitedOn: formatIsoDateLong(e.visitedOn, t.locale) }),
   finding_escalated: (t, e) => t('cases.event.finding_escalated', { step: t(ESCALATION_STEP_LABEL[e.step]), days: e.daysOverdue }),
+  draft_report_sent: (t, e) => t('casework.reports.event.draftSent', { dueOn: formatIsoDateLong(e.dueOn, t.locale) }),
+  entity_response_received: (t, e) => t(e.late ? 'casework.reports.event.responseLate' : 'casework.reports.event.response', { files: e.files }),
+  final_report_issued: (t) => t('casework.reports.event.finalIssued'),
+  enforcement_case_opened: (t, e) => t('enforcement.event.caseOpened', { referral: caseReference(e.referralCaseNumber), from: caseReference(e.fromCaseNumber) }),
+  enforcement_measure_recorded: (t, e) =>
+    t(e.updated ? 'enforcement.event.measureUpdated' : 'enforcement.event.measureRecorded', { measure: t(ESCALATION_STEP_LABEL[e.measure]), payment: t(PAYMENT_STATUS_LABEL[e.paymentStatus]), appeal: t(APPEAL_STATUS_LABEL[e.appealStatus]) }),
 }
 
 export function describeCaseEvent(t: Translator, payload: unknown, names: ReadonlyMap<string, string> = new Map()): string {

@@ -10,16 +10,18 @@ import type { AppDeps } from '#src/server/deps.ts'
 import { requireEntityActor } from '#src/submissions/submissions.shared.ts'
 import { requestNotFound } from './answer-information-request.ts'
 import { findActionOfEntity, findRequestOfEntity, listOpenActionsOfEntity, listOpenRequestsOfEntity, type BusinessAction, type BusinessRequest } from './case-tasks.repo.ts'
+import { listReportItemsOfEntity } from './case-reports.repo.ts'
 import { actionNotFound } from './mark-remediation-done.ts'
 
 type Deps = Pick<AppDeps, 'database'>
 
-export type BusinessCaseTasks = { requests: BusinessRequest[]; actions: BusinessAction[] }
+/** `reports`: drafts awaiting the business's response and its final reports (case-reports.repo.ts). */
+export type BusinessCaseTasks = { requests: BusinessRequest[]; actions: BusinessAction[]; reports?: Awaited<ReturnType<typeof listReportItemsOfEntity>> }
 
 export async function getBusinessCaseTasks(deps: Deps, opts: { actor: Actor }): Promise<BusinessCaseTasks> {
   const actor = requireEntityActor(opts.actor)
   const db = deps.database.db
-  return { requests: await listOpenRequestsOfEntity(db, actor.entityId), actions: await listOpenActionsOfEntity(db, actor.entityId) }
+  return { requests: await listOpenRequestsOfEntity(db, actor.entityId), actions: await listOpenActionsOfEntity(db, actor.entityId), reports: await listReportItemsOfEntity(db, actor.entityId) }
 }
 
 export async function getBusinessRequest(deps: Deps, opts: { actor: Actor; requestId: string }): Promise<BusinessRequest> {

@@ -8,8 +8,10 @@ import type { Actor } from '#src/identity/permissions.ts'
 import { isUuid } from '#src/platform/ids.ts'
 import type { AppDeps } from '#src/server/deps.ts'
 import { findCaseAssessment, findCaseEntity, listUserNames } from './case-inbox.repo.ts'
+import { caseReportsForStaff } from './get-case-reports.ts'
 import { actionNeedsReason, availableActions, CASE_WORK, type CaseAction, type CaseStatus, type CaseType } from './case-status.rules.ts'
 import { findCase, listCaseEvents, listCaseFindingStates, listCaseNotes, listCaseWorkers, listFindings, listInformationRequests, listRemediationActions } from './cases.repo.ts'
+import { loadCaseEnforcement } from './case-enforcement-view.ts'
 import { caseNotFound, requireCaseWorker } from './cases.shared.ts'
 import { blocksClosing } from './findings.rules.ts'
 import { bangkokDay, caseSla, daysLeft } from './sla.rules.ts'
@@ -21,7 +23,7 @@ export async function getCaseView(deps: Pick<AppDeps, 'database' | 'clock'>, opt
   const now = deps.clock.now()
   const found = await findCase(db, opts.caseId)
   if (!found) throw caseNotFound()
-  const [entity, assessment, events, notes, requests, findingRows, states, workers] = await Promise.all([
+  const [entity, assessment, events, notes, requests, findingRows, states, workers, reports] = await Promise.all([
     findCaseEntity(db, found.entityId),
     findCaseAssessment(db, found),
     listCaseEvents(db, found.id),
@@ -30,8 +32,10 @@ export async function getCaseView(deps: Pick<AppDeps, 'database' | 'clock'>, opt
     listFindings(db, found.id),
     listCaseFindingStates(db, found.id),
     listCaseWorkers(db),
+    caseReportsForStaff(db, found.id, now),
   ])
   const findings = await Promise.all(findingRows.map(async (f) => ({ ...f, actions: await listRemediationActions(db, f.id) })))
+  const enforcement = await loadCaseEnforcement(db, found, states, now)
   const names = await listUserNames(db, [
     ...events.flatMap((e) => [e.actorUserId, ...(e.payload.kind === 'assigned' ? [e.payload.from, e.payload.to] : [])]),
     ...notes.map((n) => n.authorUserId),
@@ -54,6 +58,10 @@ export async function getCaseView(deps: Pick<AppDeps, 'database' | 'clock'>, opt
     workers,
     actions,
     work: CASE_WORK[found.status],
+    /** Escalation due, linked referral cases and enforcement measures (case-enforcement-view.ts). */
+    enforcement,
+    /** The draft report, the business's response and the final report (get-case-reports.ts). */
+    reports,
     /** On-site types while fieldwork is done or written up (recordVisit decides; this only shows the form). */
     visitAllowed: (['onsite_inspection', 'thematic_review'] as const satisfies readonly CaseType[]).some((ty) => ty === found.type) && (['fieldwork', 'exit_meeting', 'draft_report'] as const satisfies readonly CaseStatus[]).some((st) => st === found.status),
     viewer: { id: staff.id, role: staff.role },

@@ -37,6 +37,8 @@ export const MAIL_ATTACHMENTS: { [K in MailTemplate]: AttachmentBuilder<K> } = {
   submission_returned: none,
   filing_reminder: none,
   case_due_reminder: none,
+  case_escalation_steps: none,
+  case_report_issued: none,
   deadline_extension_decided: none,
   support_reply: none,
   support_queue_notice: none,

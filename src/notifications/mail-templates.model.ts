@@ -49,6 +49,10 @@ export type MailPayloads = {
   filing_reminder: { fullName: string; businessName: string; cycleCode: string; deadline: string; assessmentUrl: string }
   /** Before the due date of a business's open information request or remediation action (cases). `dueOn` is `yyyy-mm-dd`. */
   case_due_reminder: { fullName: string; businessName: string; item: 'information_request' | 'remediation_action'; caseRef: string; title: string; dueOn: string; daysLeft: number; url: string }
+  /** To the case's assignee (else the supervisors): the escalation steps the hourly runner took on one case (run-due-escalations.ts). */
+  case_escalation_steps: { fullName: string; businessName: string; caseRef: string; steps: { title: string; step: string; daysOverdue: number }[]; url: string }
+  /** AMLO sent the draft inspection report (comment by `dueOn`, `yyyy-mm-dd`) or issued the final report (`dueOn` null); `url` is the report's portal page. */
+  case_report_issued: { fullName: string; businessName: string; kind: 'draft' | 'final'; caseRef: string; dueOn: string | null; url: string }
   /** AMLO granted or refused a deadline extension (or extended the deadline itself). `deadline` is the business's deadline after the decision (ISO instant). */
   deadline_extension_decided: { fullName: string; businessName: string; cycleName: string; decision: 'granted' | 'refused'; deadline: string; reason: string | null; assessmentUrl: string }
   /**
@@ -75,6 +79,8 @@ export const MAIL_TEMPLATES = [
   'submission_returned',
   'filing_reminder',
   'case_due_reminder',
+  'case_escalation_steps',
+  'case_report_issued',
   'deadline_extension_decided',
   'support_reply',
   'support_queue_notice',

@@ -27,12 +27,16 @@ import { attachmentRoutes } from '#src/web/portal/attachments.routes.tsx'
 import { basicReportRoutes } from '#src/web/portal/basic-report.routes.tsx'
 import { documentsOutRoutes } from '#src/web/portal/documents-out.routes.tsx'
 import { caseTaskRoutes } from '#src/web/portal/cases.routes.tsx'
+import { caseReportPortalRoutes } from '#src/web/portal/case-reports.routes.tsx'
 import { verifyRoutes } from '#src/web/public/verify.routes.tsx'
 import { rescoreRoutes } from '#src/web/staff/rescore.routes.tsx'
 import { staffRoutes } from '#src/web/staff/staff.routes.tsx'
 import { insightsRoutes } from '#src/web/staff/insights.routes.tsx'
 import { caseRoutes } from '#src/web/staff/cases/cases.routes.tsx'
+import { caseFileRoutes } from '#src/web/staff/cases/case-files.routes.tsx'
+import { caseReportRoutes } from '#src/web/staff/cases/case-reports.routes.tsx'
 import { planRoutes } from '#src/web/staff/cases/plan.routes.tsx'
+import { enforcementRoutes } from '#src/web/staff/cases/enforcement.routes.tsx'
 import { devRoutes } from '#src/web/dev/dev.routes.tsx'
 import { mailboxRoutes } from '#src/web/dev/mailbox.routes.tsx'
 import { opsRoutes } from '#src/web/public/ops.routes.ts'
@@ -108,13 +112,17 @@ export async function buildApp(deps: AppDeps, opts: BuildAppOptions = {}): Promi
   await app.register(basicReportRoutes, { prefix: '/portal/assessments' })
   await app.register(extensionRequestRoutes, { prefix: '/portal/assessments' })
   await app.register(caseTaskRoutes, { prefix: '/portal/cases' })
+  await app.register(caseReportPortalRoutes, { prefix: '/portal/cases' })
   await app.register(documentsOutRoutes)
   await app.register(verifyRoutes)
   await app.register(staffRoutes, { prefix: '/staff' })
   await app.register(rescoreRoutes, { prefix: '/staff' })
   await app.register(insightsRoutes, { prefix: '/staff' })
   await app.register(caseRoutes, { prefix: '/staff' })
+  await app.register(caseFileRoutes, { prefix: '/staff' })
+  await app.register(caseReportRoutes, { prefix: '/staff' })
   await app.register(planRoutes, { prefix: '/staff' })
+  await app.register(enforcementRoutes, { prefix: '/staff' })
   await app.register(adminRoutes, { prefix: '/admin' })
   await app.register(auditRoutes, { prefix: '/admin' })
   await app.register(questionnaireVersionRoutes, { prefix: '/admin/questionnaires' })

@@ -11,6 +11,7 @@ import { seedDemoAccounts } from '#src/db/seed/demo-accounts.ts'
 import { seedDemoCycle } from '#src/db/seed/demo-cycle.ts'
 import { seedIfEmpty } from '#src/db/seed/seed.ts'
 import { deleteExpiredSessions } from '#src/identity/sessions.repo.ts'
+import { runDueEscalations } from '#src/cases/run-due-escalations.ts'
 import { sendCaseReminders } from '#src/cases/send-case-reminders.ts'
 import { warmPasswordChecker } from '#src/identity/passwords.ts'
 import { createLocalFileStore, sweepPartialUploads } from '#src/documents/local-file-store.ts'
@@ -123,9 +124,11 @@ async function start() {
     deleteExpiredSessions(database.db, deps.clock.now()).catch((err: Error) => app.log.warn({ err: { message: err.message } }, 'session sweep failed'))
   }, 10 * 60_000)
   sessionSweep.unref()
-  // Case due-date reminders to businesses, hourly (each reminder step is mailed once: src/cases/send-case-reminders.ts).
+  // Case due-date reminders to businesses and due escalation steps, hourly (each reminder step is mailed once: src/cases/send-case-reminders.ts).
   caseReminders = setInterval(() => {
     sendCaseReminders(deps, { now: deps.clock.now() }).catch((err: Error) => app.log.warn({ err: { message: err.message } }, 'case reminders failed'))
+    // Escalation steps due on open cases, taken by the system (src/cases/run-due-escalations.ts; once per case per day).
+    runDueEscalations(deps, { now: deps.clock.now() }).catch((err: Error) => app.log.warn({ err: { message: err.message } }, 'case escalations failed'))
   }, 60 * 60_000)
   caseReminders.unref()
   // The audit hash chain is sealed off the write path (docs/decisions/0008-audit-hash-chain.md).

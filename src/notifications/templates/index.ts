@@ -5,6 +5,8 @@ import { approvalNeededMail } from './approval-needed.ts'
 import { emailChangeMail } from './email-change.ts'
 import { filingReminderMail } from './filing-reminder.ts'
 import { caseDueReminderMail } from './case-due-reminder.ts'
+import { caseEscalationStepsMail } from './case-escalation-steps.ts'
+import { caseReportIssuedMail } from './case-report-issued.ts'
 import { deadlineExtensionDecidedMail } from './deadline-extension-decided.ts'
 import { emailChangedNoticeMail } from './email-changed-notice.ts'
 import { passwordChangedNoticeMail } from './password-changed-notice.ts'
@@ -31,6 +33,8 @@ export const MAIL_TEMPLATE_FNS: { [K in MailTemplate]: MailTemplateFn<K> } = {
   submission_returned: submissionReturnedMail,
   filing_reminder: filingReminderMail,
   case_due_reminder: caseDueReminderMail,
+  case_escalation_steps: caseEscalationStepsMail,
+  case_report_issued: caseReportIssuedMail,
   deadline_extension_decided: deadlineExtensionDecidedMail,
   support_reply: supportReplyMail,
   support_queue_notice: supportQueueNoticeMail,

@@ -36,7 +36,7 @@ function Due({ t, dueOn, now, locale }: { t: Translator; dueOn: string; now: Dat
   )
 }
 
-function SentFiles({ t, files, base }: { t: Translator; files: readonly CaseFile[]; base: string }) {
+export function SentFiles({ t, files, base }: { t: Translator; files: readonly CaseFile[]; base: string }) {
   return (
     <>
       <h2 class="heading-m">{t('cases.portal.sentFiles')}</h2>
@@ -57,7 +57,7 @@ function SentFiles({ t, files, base }: { t: Translator; files: readonly CaseFile
   )
 }
 
-function FileInputs({ t, legend, hint, error }: { t: Translator; legend: string; hint: string; error?: string | undefined }) {
+export function FileInputs({ t, legend, hint, error }: { t: Translator; legend: string; hint: string; error?: string | undefined }) {
   return (
     <fieldset class="fieldset">
       <legend class="fieldset__legend fieldset__legend--m">{legend}</legend>

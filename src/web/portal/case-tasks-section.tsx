@@ -1,5 +1,6 @@
 /**
- * "คำขอข้อมูลและการแก้ไขจาก ปปง." on the business's portal home: its open information requests and
+ * "คำขอข้อมูลและการแก้ไขจาก ปปง." on the business's portal home: its inspection reports (a draft
+ * awaiting its response, final reports with their PDF), its open information requests and
  * remediation actions (open or rejected), soonest due first, with the due date, days left or an
  * "overdue" tag, each linking to its page under /portal/cases. Only business-facing fields
  * (get-business-case-tasks.ts): never notes, assignees or other businesses' findings.
@@ -7,13 +8,14 @@
 import type { BusinessCaseTasks } from '#src/cases/get-business-case-tasks.ts'
 import { caseReference, INFORMATION_REQUEST_STATUS_LABEL, REMEDIATION_STATUS_LABEL } from '#src/cases/cases.model.ts'
 import { daysLeft } from '#src/cases/sla.rules.ts'
-import { formatIsoDateLong } from '#src/platform/i18n/format.ts'
+import { formatDateNumeric, formatIsoDateLong } from '#src/platform/i18n/format.ts'
 import type { Locale } from '#src/platform/i18n/locale.ts'
 import type { Translator } from '#src/platform/i18n/translator.ts'
 import { TONE_CLASS } from '#src/web/components/status/status-tag.tsx'
 
 export const caseRequestPath = (id: string) => `/portal/cases/requests/${id}`
 export const caseActionPath = (id: string) => `/portal/cases/actions/${id}`
+export const caseReportPath = (id: string) => `/portal/cases/reports/${id}`
 
 export function DueCell({ t, locale, dueOn, now }: { t: Translator; locale: Locale; dueOn: string; now: Date }) {
   const left = daysLeft(dueOn, now)
@@ -27,13 +29,54 @@ export function DueCell({ t, locale, dueOn, now }: { t: Translator; locale: Loca
 }
 
 export function CaseTasksSection({ t, locale, tasks, now }: { t: Translator; locale: Locale; tasks: BusinessCaseTasks; now: Date }) {
-  const empty = !tasks.requests.length && !tasks.actions.length
+  const reports = tasks.reports ?? { awaiting: [], finals: [] }
+  const empty = !tasks.requests.length && !tasks.actions.length && !reports.awaiting.length && !reports.finals.length
   return (
     <section id="case-tasks" aria-labelledby="case-tasks-heading">
       <h2 class="heading-l" id="case-tasks-heading">
         {t('cases.portal.heading')}
       </h2>
       {empty ? <p class="body">{t('cases.portal.none')}</p> : null}
+      {reports.awaiting.length || reports.finals.length ? (
+        <table class="table" id="case-reports">
+          <caption class="heading-m">{t('casework.reports.portal.caption')}</caption>
+          <thead>
+            <tr>
+              <th scope="col">{t('cases.portal.colItem')}</th>
+              <th scope="col">{t('cases.portal.colCase')}</th>
+              <th scope="col">{t('cases.portal.colDue')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {reports.awaiting.map((r) => (
+              <tr key={r.id} data-report={r.id}>
+                <td>
+                  <a class="link" href={caseReportPath(r.id)}>
+                    {t('casework.reports.portal.awaiting')}
+                  </a>
+                </td>
+                <td>{caseReference(r.caseNumber)}</td>
+                <DueCell t={t} locale={locale} dueOn={r.responseDueOn!} now={now} />
+              </tr>
+            ))}
+            {reports.finals.map((r) => (
+              <tr key={r.id} data-report={r.id}>
+                <td>
+                  <a class="link" href={caseReportPath(r.id)}>
+                    {t('casework.reports.portal.final')}
+                  </a>
+                  <br />
+                  <a class="link" href={`${caseReportPath(r.id)}/report.pdf`}>
+                    {t('casework.reports.finalPdf')}
+                  </a>
+                </td>
+                <td>{caseReference(r.caseNumber)}</td>
+                <td>{t('casework.reports.portal.issuedOn', { date: formatDateNumeric(r.issuedAt) })}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      ) : null}
       {tasks.requests.length ? (
         <table class="table" id="case-requests">
           <caption class="heading-m">{t('cases.portal.requestsCaption')}</caption>

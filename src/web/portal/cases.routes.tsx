@@ -13,24 +13,20 @@
  * refused post removes the files it stored and re-renders the page with the error summary.
  */
 import { randomUUID } from 'node:crypto'
-import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify'
-import type { MultipartFile } from '@fastify/multipart'
+import type { FastifyPluginAsync } from 'fastify'
 import { answerInformationRequest, MAX_CASE_FILES } from '#src/cases/answer-information-request.ts'
-import type { CaseFile } from '#src/cases/case-tasks.repo.ts'
 import { getBusinessAction, getBusinessRequest } from '#src/cases/get-business-case-tasks.ts'
 import { markRemediationDone } from '#src/cases/mark-remediation-done.ts'
-import { MEDIA_TYPES } from '#src/documents/documents.model.ts'
-import { downloadHeaders } from '#src/documents/file-names.rules.ts'
-import { isUploadProblem, receiveUpload } from '#src/documents/receive-upload.ts'
-import { AppError, isAppError } from '#src/platform/errors.ts'
+import { isAppError } from '#src/platform/errors.ts'
 import type { MessageParams } from '#src/platform/i18n/translator.ts'
 import type { FormBody } from '#src/server/plugins/body-parsers.ts'
 import { setFlash, takeFlash } from '#src/web/lib/flash.ts'
-import { multipartForm, receiveMultipartFiles } from '#src/web/lib/multipart-form.ts'
+import { multipartForm } from '#src/web/lib/multipart-form.ts'
 import type { FormErrors, RawForm } from '#src/web/lib/parse-form.ts'
 import { sendPage } from '#src/web/lib/render.tsx'
 import { requirePermission } from '#src/web/lib/require-permission.ts'
 import { respond } from '#src/web/lib/respond.ts'
+import { caseFileUploads } from './case-file-uploads.ts'
 import { CaseActionPage, CaseRequestPage, type CaseFormState } from './case-task-pages.tsx'
 import { caseActionPath, caseRequestPath } from './case-tasks-section.tsx'
 
@@ -38,49 +34,11 @@ const str = (v: unknown) => (typeof v === 'string' ? v : '')
 /** Errors of the use cases that belong on the form rather than an error page. */
 const FORM_ERROR_CODES = new Set(['VALIDATION', 'INVALID_TRANSITION', 'BAD_REQUEST'])
 
-type Received = { files: CaseFile[]; body: FormBody; problem?: AppError; tooMany: boolean }
-
 export const caseTaskRoutes: FastifyPluginAsync = async (app) => {
-  const { files, config, clock } = app.deps
-
-  /** Streams every file part through receiveUpload (at most MAX_CASE_FILES kept); bad files become one form error. */
-  async function receiveFiles(req: FastifyRequest): Promise<Received> {
-    const out: Received = { files: [], body: {} as FormBody, tooMany: false }
-    const drop = async (part: MultipartFile) => {
-      for await (const _chunk of part.file) {
-        // dropped
-      }
-    }
-    const { body } = await receiveMultipartFiles(req, async (part) => {
-      if (part.fieldname !== 'file' || out.problem) return drop(part)
-      if (out.files.length >= MAX_CASE_FILES) {
-        out.tooMany = true
-        return drop(part)
-      }
-      try {
-        const u = await receiveUpload({ files }, { part, maxBytes: config.maxUploadBytes, allowed: MEDIA_TYPES })
-        out.files.push({ fileKey: u.key, displayName: u.displayName, mediaType: u.mediaType, sizeBytes: u.size, sha256: u.sha256 })
-      } catch (e) {
-        if (!isUploadProblem(e)) throw e
-        out.problem = e
-      }
-    }).catch(async (e: unknown) => {
-      await removeAll(out.files)
-      throw e
-    })
-    out.body = body
-    return out
-  }
-  const removeAll = (list: readonly CaseFile[]) => Promise.all(list.map((f) => files.remove(f.fileKey)))
+  const { config, clock } = app.deps
+  const { receiveFiles, removeAll, fileErrors, sendCaseFile } = caseFileUploads(app.deps)
 
   const form = (body: FormBody | undefined, extra: Partial<CaseFormState> = {}): CaseFormState => ({ idempotencyKey: str(body?.idempotencyKey) || randomUUID(), ...extra })
-
-  /** Files refused, too many, or a use-case error → errors for the form (or undefined). */
-  function fileErrors(r: Received): { errors: FormErrors; params?: MessageParams; status: number } | undefined {
-    if (r.problem) return { errors: { file: r.problem.messageKey }, params: r.problem.params, status: r.problem.httpStatus }
-    if (r.tooMany) return { errors: { file: 'cases.errors.tooManyFiles' }, params: { max: MAX_CASE_FILES }, status: 422 }
-    return undefined
-  }
 
   app.get<{ Params: { requestId: string } }>('/requests/:requestId', { preHandler: requirePermission('portal:access:own') }, async (req, reply) => {
     const request = await getBusinessRequest(app.deps, { actor: req.actor, requestId: req.params.requestId })
@@ -117,14 +75,6 @@ export const caseTaskRoutes: FastifyPluginAsync = async (app) => {
     setFlash(req, 'cases.request.answered')
     return respond(req, reply).redirect(caseRequestPath(request.id))
   })
-
-  /** Downloads one of the files the business itself sent with an answer or a report of remediation. */
-  const sendCaseFile = async (reply: FastifyReply, list: readonly CaseFile[], index: string) => {
-    const f = /^\d{1,2}$/.test(index) ? list[Number(index)] : undefined
-    if (!f) throw new AppError('NOT_FOUND', { messageKey: 'common.notFound.title' })
-    const opened = await files.open(f.fileKey)
-    return reply.headers({ ...downloadHeaders(f.displayName, f.mediaType), 'content-length': String(opened.size) }).send(opened.stream)
-  }
 
   app.get<{ Params: { requestId: string; index: string } }>('/requests/:requestId/files/:index', { preHandler: requirePermission('portal:access:own') }, async (req, reply) => {
     const request = await getBusinessRequest(app.deps, { actor: req.actor, requestId: req.params.requestId })

@@ -19,6 +19,9 @@ import { FlashBanner } from '#src/web/components/layout/flash-banner.tsx'
 import { PageLayout } from '#src/web/components/layout/page-layout.tsx'
 import type { Flash } from '#src/web/lib/flash.ts'
 import type { PageContext } from '#src/web/lib/page-context.ts'
+import { caseFilesOf, CaseFileList, evidenceFileHref, requestFileHref } from './case-files-list.tsx'
+import { CaseLinks, EnforcementSection, FindingStepRow } from './enforcement-section.tsx'
+import { CaseReportsSection, REPORT_ACTIONS } from './case-reports-section.tsx'
 import { caseHref, SlaCell } from './inbox-page.tsx'
 
 /** The forms of the page; a refused post re-renders the page with the message at its first field. */
@@ -32,10 +35,15 @@ export const CASE_FORMS = {
   verify: 'verify',
   reject: 'rejectReason',
   visit: 'visitedOn',
+  escalation: 'escalation-error',
+  measure: 'measure-measure',
+  measureStatus: 'measures',
+  draftReport: 'draftSummary',
+  finalReport: 'finalSummary',
 } as const
 export type CaseForm = keyof typeof CASE_FORMS
 
-export type CaseProblem = { form: CaseForm; messageKey: MessageKey; values: Record<string, unknown>; action?: string; findingId?: string; actionId?: string }
+export type CaseProblem = { form: CaseForm; messageKey: MessageKey; values: Record<string, unknown>; action?: string; findingId?: string; actionId?: string; fieldId?: string }
 
 const REQUEST_TAG = { open: 'tag--yellow', answered: 'tag--green', withdrawn: 'tag--grey' } as const satisfies Record<InformationRequestStatus, string>
 const REMEDIATION_TAG = { open: 'tag--yellow', done_by_business: 'tag--blue', verified: 'tag--green', rejected: 'tag--red' } as const satisfies Record<RemediationStatus, string>
@@ -65,7 +73,7 @@ export function CasePage({ ctx, view: v, formKey, flash, problem }: { ctx: PageC
   const dateHint = t('casework.form.dateHint')
   return (
     <PageLayout ctx={ctx} title={`${ref} ${name}`} hasErrors={!!problem}>
-      <ErrorSummary t={t} items={problem ? [{ id: errorId, text: t(problem.messageKey) }] : []} />
+      <ErrorSummary t={t} items={problem ? [{ id: problem.fieldId ?? errorId, text: t(problem.messageKey) }] : []} />
       <FlashBanner t={t} flash={flash} />
       <p class="body">
         <a href="/staff/cases">{t('casework.inbox.title')}</a>
@@ -128,13 +136,24 @@ export function CasePage({ ctx, view: v, formKey, flash, problem }: { ctx: PageC
           </dd>
         </div>
       </dl>
+      <CaseLinks t={t} view={v} />
 
       <h2 class="heading-l" id="actions-heading">
         {t('casework.case.actions')}
       </h2>
       {v.actions.length === 0 ? <p class="body">{t('casework.case.noActions')}</p> : null}
+      <CaseReportsSection
+        ctx={ctx}
+        caseId={c.id}
+        status={c.status}
+        reports={v.reports}
+        actions={v.actions.map((a) => a.action)}
+        findingsCount={v.findings.filter((f) => !f.withdrawnAt).length}
+        formKey={formKey}
+        problem={problem && (problem.form === 'draftReport' || problem.form === 'finalReport') ? { form: problem.form, field: problem.fieldId ?? CASE_FORMS[problem.form], message: t(problem.messageKey), values: problem.values } : undefined}
+      />
       {v.unresolvedFindings > 0 && v.actions.some((a) => a.action === 'close') ? <p class="body hint">{t('casework.case.unresolved', { count: v.unresolvedFindings })}</p> : null}
-      {v.actions.map(({ action, needsReason }) => (
+      {v.actions.filter(({ action }) => !REPORT_ACTIONS.has(action)).map(({ action, needsReason }) => (
         <Form ctx={ctx} action={`${base}/status`} id={`action-${action}`} key={action}>
           {key(`status-${action}`)}
           <input type="hidden" name="action" value={action} />
@@ -250,6 +269,7 @@ export function CasePage({ ctx, view: v, formKey, flash, problem }: { ctx: PageC
                         {t('casework.request.answer', { answer: r.answerText })}
                       </>
                     ) : null}
+                    <CaseFileList t={t} heading="casework.files.answer" files={caseFilesOf(r.answerAttachments)} href={(i) => requestFileHref(c.id, r.id, i)} id={`request-files-${r.id}`} />
                   </td>
                   <td>
                     {formatIsoDateLong(r.dueOn, locale)}
@@ -308,6 +328,7 @@ export function CasePage({ ctx, view: v, formKey, flash, problem }: { ctx: PageC
                 <dt>{t('casework.col.due')}</dt>
                 <dd>{formatIsoDateLong(f.dueOn, locale)}</dd>
               </div>
+              <FindingStepRow t={t} step={f.escalationStep} />
             </dl>
             <h4 class="heading-s">{t('casework.remediation.heading')}</h4>
             <ul class="list">
@@ -316,6 +337,7 @@ export function CasePage({ ctx, view: v, formKey, flash, problem }: { ctx: PageC
                 <li key={a.id} data-action={a.id}>
                   {a.description} · {a.ownerName} · {formatIsoDateLong(a.dueOn, locale)} <strong class={`tag ${REMEDIATION_TAG[a.status]}`}>{t(REMEDIATION_STATUS_LABEL[a.status])}</strong>
                   {a.rejectionReason && a.status === 'rejected' ? <p class="body hint">{t('casework.case.reason', { reason: a.rejectionReason })}</p> : null}
+                  <CaseFileList t={t} heading="casework.files.evidence" files={caseFilesOf(a.evidence)} href={(i) => evidenceFileHref(c.id, a.id, i)} id={`evidence-files-${a.id}`} />
                   {a.status === 'done_by_business' ? (
                     <>
                       <p class="body hint">{t('casework.remediation.evidence', { count: Array.isArray(a.evidence) ? a.evidence.length : 0 })}</p>
@@ -363,6 +385,7 @@ export function CasePage({ ctx, view: v, formKey, flash, problem }: { ctx: PageC
           </Form>
         </>
       ) : null}
+      <EnforcementSection ctx={ctx} view={v} formKey={formKey} problem={problem} />
     </PageLayout>
   )
 }

@@ -52,6 +52,7 @@ import { sendPage } from '#src/web/lib/render.tsx'
 import { requirePermission } from '#src/web/lib/require-permission.ts'
 import { respond } from '#src/web/lib/respond.ts'
 import { CasePage, type CaseForm } from './case-page.tsx'
+import { REPORT_ACTIONS } from './case-reports-section.tsx'
 import { casesTable } from './cases-export.ts'
 import { caseHref, InboxPage, type BulkRefusal, type InboxQuery } from './inbox-page.tsx'
 
@@ -190,6 +191,8 @@ export const caseRoutes: FastifyPluginAsync = async (app) => {
       'status',
       async () => {
         if (!isCaseAction(action)) throw new AppError('VALIDATION', { messageKey: 'cases.errors.notAllowed' })
+        // Sending the draft and issuing the final report go through their forms (case-reports.routes.tsx).
+        if (REPORT_ACTIONS.has(action)) throw new AppError('VALIDATION', { messageKey: 'casework.reports.errors.useForm' })
         await changeCaseStatus(deps, { actor: req.actor, caseId: req.params.caseId, action, reason: text(bodyOf(req).reason), idempotencyKey: keyOf(req) })
       },
       'casework.flash.statusChanged',
