@@ -132,15 +132,32 @@ function freePort(): Promise<number> {
 
 const sleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms))
 
-/** CPU seconds used so far by a process (Linux /proc; undefined elsewhere). */
-function cpuSeconds(pid: number | undefined): number | undefined {
+/** utime + stime of one process and its parent's pid, from /proc (Linux); undefined elsewhere. */
+function procStat(pid: number | string): { cpu: number; ppid: number } | undefined {
   try {
     const stat = fs.readFileSync(`/proc/${pid}/stat`, 'utf8')
     const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ')
-    return (Number(fields[11]) + Number(fields[12])) / 100 // utime + stime, USER_HZ = 100
+    return { cpu: (Number(fields[11]) + Number(fields[12])) / 100, ppid: Number(fields[1]) } // USER_HZ = 100
   } catch {
     return undefined
   }
+}
+
+/**
+ * CPU seconds used so far by the server: the process and its live children (the server processes
+ * of a cluster, WEB_CONCURRENCY > 1). Undefined where /proc is not readable.
+ */
+function cpuSeconds(pid: number | undefined): number | undefined {
+  if (pid === undefined) return undefined
+  const own = procStat(pid)
+  if (!own) return undefined
+  let total = own.cpu
+  for (const d of fs.readdirSync('/proc')) {
+    if (!/^\d+$/.test(d)) continue
+    const child = procStat(d)
+    if (child?.ppid === pid) total += child.cpu
+  }
+  return total
 }
 
 // ---------------------------------------------------------------- PostgreSQL database
@@ -292,6 +309,8 @@ async function main(): Promise<number> {
     cpu: os.cpus()[0]?.model ?? 'unknown',
     memoryGB: Math.round(os.totalmem() / 2 ** 30),
     database,
+    /** Server processes (WEB_CONCURRENCY; default one per core on PostgreSQL, one on PGlite). */
+    serverProcesses: database === 'postgres' ? Number(process.env.WEB_CONCURRENCY || os.availableParallelism()) : 1,
     date: new Date().toISOString(),
     /** 1-minute load average at the start: figures from a busy machine are not comparable. */
     loadAverage: Number(os.loadavg()[0]!.toFixed(2)),
@@ -419,7 +438,7 @@ async function main(): Promise<number> {
   }
 
   // 3. Report.
-  const envLine = `node ${env.node} · ${env.cores} cores (${env.cpu}) · ${env.memoryGB} GB · database ${database} · load ${env.loadAverage} · ${env.date}`
+  const envLine = `node ${env.node} · ${env.cores} cores (${env.cpu}) · ${env.memoryGB} GB · database ${database} (${env.serverProcesses} server process${env.serverProcesses === 1 ? '' : 'es'}) · load ${env.loadAverage} · ${env.date}`
   console.log(`\n${envLine}`)
   console.log(`${runs} runs × ${duration} s per scenario after a ${WARMUP_S} s warm-up; req/s, p50, p99, CPU = median of runs; non-2xx, unexpected, errors = sum of runs; CPU in cores (1.00 = one core busy)\n`)
   const fmtMs = (v: number) => (v < 10 ? v.toFixed(1) : String(Math.round(v)))

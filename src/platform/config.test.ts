@@ -1,4 +1,5 @@
 import assert from 'node:assert/strict'
+import os from 'node:os'
 import path from 'node:path'
 import { describe, test } from 'node:test'
 import { ConfigError, loadConfig } from './config.ts'
@@ -18,6 +19,18 @@ describe('loadConfig', () => {
     assert.equal(c.port, 8080)
     assert.equal(c.dataDir, '/tmp/x')
     assert.deepEqual(c.database, { kind: 'postgres', url: 'postgres://u@db:5432/amrac', poolMax: 10 })
+  })
+
+  test('server processes: one per core on PostgreSQL, WEB_CONCURRENCY overrides, always one on the embedded PGlite', () => {
+    assert.equal(loadConfig({}).workers, 1, 'PGlite lives in one process')
+    assert.equal(loadConfig({ DATABASE_URL: 'postgres://u@db:5432/amrac' }).workers, os.availableParallelism())
+    assert.equal(loadConfig({ DATABASE_URL: 'postgres://u@db:5432/amrac', WEB_CONCURRENCY: '3' }).workers, 3)
+    assert.equal(loadConfig({ WEB_CONCURRENCY: '1' }).workers, 1)
+    assert.throws(
+      () => loadConfig({ WEB_CONCURRENCY: '2' }),
+      (e: unknown) => e instanceof ConfigError && /WEB_CONCURRENCY: more than 1 needs DATABASE_URL/.test(e.message),
+    )
+    assert.throws(() => loadConfig({ DATABASE_URL: 'postgres://u@db:5432/amrac', WEB_CONCURRENCY: '0' }), ConfigError)
   })
 
   test('empty variables count as unset', () => {

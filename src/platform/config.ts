@@ -3,6 +3,7 @@
  * stops start-up with a message that names the variable (see `loadConfig`).
  */
 import fs from 'node:fs'
+import os from 'node:os'
 import path from 'node:path'
 import { z } from 'zod'
 
@@ -78,6 +79,11 @@ const EnvSchema = z.object({
   DATA_DIR: z.string().min(1).default('./data'),
   DATABASE_URL: postgresUrl.optional(),
   DB_POOL_MAX: z.coerce.number().int().min(1).max(200).default(10),
+  /**
+   * Server processes (node:cluster) sharing the port. Unset: one per CPU core with DATABASE_URL,
+   * one with the embedded PGlite (a single process owns its data directory).
+   */
+  WEB_CONCURRENCY: z.coerce.number().int().min(1).max(64).optional(),
   SESSION_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   /** Behind a known reverse proxy only: honour X-Forwarded-For. */
@@ -113,6 +119,8 @@ export type Config = {
   baseUrl: string
   dataDir: string
   database: { kind: 'pglite'; dir: string } | { kind: 'postgres'; url: string; poolMax: number }
+  /** Server processes (WEB_CONCURRENCY); always 1 on PGlite. Each has its own pool of DB_POOL_MAX. */
+  workers: number
   sessionSecret: string
   logLevel: z.infer<typeof EnvSchema>['LOG_LEVEL']
   trustProxy: boolean
@@ -196,6 +204,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     // Without SMTP, confirmation and reset e-mails would silently stay in the local mailbox.
     throw new ConfigError(['SMTP_URL: required when NODE_ENV=production'])
   }
+  if (!e.DATABASE_URL && e.WEB_CONCURRENCY !== undefined && e.WEB_CONCURRENCY > 1) {
+    // The embedded database lives inside one process; several processes need a PostgreSQL server.
+    throw new ConfigError(['WEB_CONCURRENCY: more than 1 needs DATABASE_URL (the embedded PGlite database runs in one process)'])
+  }
   const dataDir = path.resolve(e.DATA_DIR)
   return {
     env: e.NODE_ENV,
@@ -207,6 +219,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     database: e.DATABASE_URL
       ? { kind: 'postgres', url: e.DATABASE_URL, poolMax: e.DB_POOL_MAX }
       : { kind: 'pglite', dir: path.join(dataDir, 'pgdata') },
+    workers: e.DATABASE_URL ? (e.WEB_CONCURRENCY ?? os.availableParallelism()) : 1,
     sessionSecret: e.SESSION_SECRET ?? DEV_SESSION_SECRET,
     logLevel: e.LOG_LEVEL,
     trustProxy: e.TRUST_PROXY,

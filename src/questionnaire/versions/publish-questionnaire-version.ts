@@ -1,7 +1,8 @@
 /**
  * Publishing a draft questionnaire version (admin). It is checked again against today's catalogs,
  * frozen (the row can no longer change), audited, and from then on found by
- * findQuestionnaireDefinition in this process, so cycles can use it.
+ * findQuestionnaireDefinition in this process and, once told, in the deployment's other server
+ * processes (src/platform/process-messages.ts), so cycles can use it.
  *
  * Refused (VALIDATION, naming the missing questions) when no scoring ruleset reads the version:
  * assessments submitted with it could not be scored (src/scoring/ruleset-reads.rules.ts).
@@ -9,6 +10,7 @@
 import { appendAudit } from '#src/audit/audit.repo.ts'
 import type { Actor } from '#src/identity/permissions.ts'
 import { AppError } from '#src/platform/errors.ts'
+import { announceToOtherProcesses } from '#src/platform/process-messages.ts'
 import { checkDefinition } from '#src/questionnaire/engine/check-definition.rules.ts'
 import { missingReadId, rulesetForDefinition } from '#src/scoring/ruleset-reads.rules.ts'
 import { CURRENT_RULESET_VERSION, RULESETS } from '#src/scoring/rulesets/index.ts'
@@ -48,4 +50,5 @@ export async function publishQuestionnaireVersion(deps: Pick<AppDeps, 'database'
     )
   })
   activateImportedVersion(found)
+  announceToOtherProcesses('questionnaire-published')
 }
