@@ -5,6 +5,7 @@
  */
 import { and, asc, desc, eq, inArray, sql } from 'drizzle-orm'
 import type { DbOrTx } from '#src/db/client.ts'
+import { preparedQuery } from '#src/db/prepared.ts'
 import { reportingEntities } from '#src/entities/entities.tables.ts'
 import { users } from '#src/identity/users.tables.ts'
 import { assessmentCycles, assessments } from '#src/submissions/submissions.tables.ts'
@@ -88,13 +89,18 @@ export type ExtensionRow = Omit<typeof deadlineExtensions.$inferSelect, 'status'
 const asExtension = (row: typeof deadlineExtensions.$inferSelect): ExtensionRow => row as ExtensionRow
 
 /** The business's latest GRANTED extension of the cycle (the one that sets its deadline). */
-export async function findGrantedExtension(db: DbOrTx, entityId: string, cycleId: string): Promise<ExtensionRow | undefined> {
-  const [row] = await db
+const grantedExtension = preparedQuery((db) =>
+  db
     .select()
     .from(deadlineExtensions)
-    .where(and(eq(deadlineExtensions.entityId, entityId), eq(deadlineExtensions.cycleId, cycleId), eq(deadlineExtensions.status, 'granted')))
+    .where(and(eq(deadlineExtensions.entityId, sql.placeholder('entityId')), eq(deadlineExtensions.cycleId, sql.placeholder('cycleId')), eq(deadlineExtensions.status, 'granted')))
     .orderBy(desc(deadlineExtensions.decidedAt), desc(deadlineExtensions.createdAt))
     .limit(1)
+    .prepare('granted_extension'),
+)
+
+export async function findGrantedExtension(db: DbOrTx, entityId: string, cycleId: string): Promise<ExtensionRow | undefined> {
+  const [row] = await grantedExtension(db, { entityId, cycleId })
   return row && asExtension(row)
 }
 

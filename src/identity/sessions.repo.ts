@@ -1,16 +1,22 @@
-import { and, desc, eq, gt, lt, ne } from 'drizzle-orm'
+import { and, desc, eq, gt, lt, ne, sql } from 'drizzle-orm'
 import type { DbOrTx } from '#src/db/client.ts'
+import { preparedQuery } from '#src/db/prepared.ts'
 import { sessions } from './sessions.tables.ts'
 import { sessionState, type SessionData } from './session.model.ts'
 
 export type StoredSession = { data: Record<string, unknown>; expiresAt: Date }
 
-export async function findSession(db: DbOrTx, sid: string, now: Date): Promise<StoredSession | undefined> {
-  const [row] = await db
+const sessionBySid = preparedQuery((db) =>
+  db
     .select({ data: sessions.data, expiresAt: sessions.expiresAt })
     .from(sessions)
-    .where(eq(sessions.sid, sid))
+    .where(eq(sessions.sid, sql.placeholder('sid')))
     .limit(1)
+    .prepare('session_by_sid'),
+)
+
+export async function findSession(db: DbOrTx, sid: string, now: Date): Promise<StoredSession | undefined> {
+  const [row] = await sessionBySid(db, { sid })
   if (!row || row.expiresAt <= now) return undefined
   return { data: row.data as Record<string, unknown>, expiresAt: row.expiresAt }
 }

@@ -1,5 +1,6 @@
 import { and, asc, eq, ilike, isNotNull, like as like_, ne, or, sql, type SQL } from 'drizzle-orm'
 import type { DbOrTx } from '#src/db/client.ts'
+import { preparedQuery } from '#src/db/prepared.ts'
 import { reportingEntities } from '#src/entities/entities.tables.ts'
 import type { Actor, Role } from './permissions.ts'
 import type { UserStatus } from './identity.model.ts'
@@ -38,12 +39,17 @@ export async function unsafeFindUserById(db: DbOrTx, id: string): Promise<User |
 }
 
 /** What every signed-in request needs of its user (src/server/plugins/actor.ts): no credentials, a few columns. */
-export async function unsafeFindActorUser(db: DbOrTx, id: string) {
-  const [row] = await db
+const actorUserById = preparedQuery((db) =>
+  db
     .select({ id: users.id, role: users.role, entityId: users.entityId, status: users.status, firstName: users.firstName, lastName: users.lastName, locale: users.locale })
     .from(users)
-    .where(eq(users.id, id))
+    .where(eq(users.id, sql.placeholder('id')))
     .limit(1)
+    .prepare('actor_user_by_id'),
+)
+
+export async function unsafeFindActorUser(db: DbOrTx, id: string) {
+  const [row] = await actorUserById(db, { id })
   return row
 }
 

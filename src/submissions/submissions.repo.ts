@@ -5,6 +5,7 @@
  */
 import { and, asc, desc, eq, isNull, lte, ne, sql } from 'drizzle-orm'
 import type { DbOrTx } from '#src/db/client.ts'
+import { preparedQuery } from '#src/db/prepared.ts'
 import { reportingEntities } from '#src/entities/entities.tables.ts'
 import type { AssessmentStatus } from './assessment-status.rules.ts'
 import { assessmentAnswers, assessmentCycles, assessmentEvents, assessments, attachments, submissions } from './submissions.tables.ts'
@@ -24,8 +25,10 @@ export async function insertCycle(db: DbOrTx, cycle: NewCycle): Promise<Cycle> {
   return row!
 }
 
+const cycleByCode = preparedQuery((db) => db.select().from(assessmentCycles).where(eq(assessmentCycles.code, sql.placeholder('code'))).limit(1).prepare('cycle_by_code'))
+
 export async function findCycleByCode(db: DbOrTx, code: string): Promise<Cycle | undefined> {
-  const [row] = await db.select().from(assessmentCycles).where(eq(assessmentCycles.code, code)).limit(1)
+  const [row] = await cycleByCode(db, { code })
   return row
 }
 
@@ -50,12 +53,17 @@ export async function nextReceiptNumber(tx: DbOrTx, cycleId: string): Promise<nu
 
 const asAssessment = (row: typeof assessments.$inferSelect): Assessment => row as Assessment
 
-export async function findAssessment(db: DbOrTx, entityId: string, cycleId: string): Promise<Assessment | undefined> {
-  const [row] = await db
+const assessmentOfEntity = preparedQuery((db) =>
+  db
     .select()
     .from(assessments)
-    .where(and(eq(assessments.entityId, entityId), eq(assessments.cycleId, cycleId)))
+    .where(and(eq(assessments.entityId, sql.placeholder('entityId')), eq(assessments.cycleId, sql.placeholder('cycleId'))))
     .limit(1)
+    .prepare('assessment_of_entity'),
+)
+
+export async function findAssessment(db: DbOrTx, entityId: string, cycleId: string): Promise<Assessment | undefined> {
+  const [row] = await assessmentOfEntity(db, { entityId, cycleId })
   return row && asAssessment(row)
 }
 
@@ -98,13 +106,18 @@ export async function updateAssessment(
 // Answers (one JSONB document per part).
 
 /** partId → answers of the business's assessment. */
-export async function loadPartAnswers(db: DbOrTx, entityId: string, assessmentId: string): Promise<Record<string, Record<string, unknown>>> {
-  const rows = await db
+const partAnswersOfEntity = preparedQuery((db) =>
+  db
     .select({ partId: assessmentAnswers.partId, answers: assessmentAnswers.answers })
     .from(assessmentAnswers)
     .innerJoin(assessments, eq(assessments.id, assessmentAnswers.assessmentId))
-    .where(and(eq(assessmentAnswers.assessmentId, assessmentId), eq(assessments.entityId, entityId)))
+    .where(and(eq(assessmentAnswers.assessmentId, sql.placeholder('assessmentId')), eq(assessments.entityId, sql.placeholder('entityId'))))
     .orderBy(asc(assessmentAnswers.partId))
+    .prepare('part_answers_of_entity'),
+)
+
+export async function loadPartAnswers(db: DbOrTx, entityId: string, assessmentId: string): Promise<Record<string, Record<string, unknown>>> {
+  const rows = await partAnswersOfEntity(db, { entityId, assessmentId })
   return Object.fromEntries(rows.map((r) => [r.partId, (r.answers ?? {}) as Record<string, unknown>]))
 }
 
@@ -122,12 +135,17 @@ export async function upsertPartAnswers(tx: DbOrTx, args: { assessmentId: string
 // ---------------------------------------------------------------------------------------------
 // Attachments.
 
-export async function listAttachments(db: DbOrTx, entityId: string, assessmentId: string): Promise<AttachmentRow[]> {
-  return db
+const attachmentsOfAssessment = preparedQuery((db) =>
+  db
     .select()
     .from(attachments)
-    .where(and(eq(attachments.entityId, entityId), eq(attachments.assessmentId, assessmentId), isNull(attachments.removedAt)))
+    .where(and(eq(attachments.entityId, sql.placeholder('entityId')), eq(attachments.assessmentId, sql.placeholder('assessmentId')), isNull(attachments.removedAt)))
     .orderBy(asc(attachments.uploadedAt), asc(attachments.id))
+    .prepare('attachments_of_assessment'),
+)
+
+export async function listAttachments(db: DbOrTx, entityId: string, assessmentId: string): Promise<AttachmentRow[]> {
+  return attachmentsOfAssessment(db, { entityId, assessmentId })
 }
 
 export async function findAttachment(db: DbOrTx, entityId: string, id: string): Promise<AttachmentRow | undefined> {
