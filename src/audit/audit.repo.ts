@@ -15,6 +15,17 @@ export type AuditContext = {
 
 export type AuditTarget = { targetType?: 'user' | 'entity' | 'session' | 'ticket' | 'assessment' | 'cycle' | 'questionnaire_version' | 'case' | 'plan'; targetId?: string | null; entityId?: string | null }
 
+/**
+ * appendAudit as an INSERT statement, not yet run (validated now): for a caller that must write
+ * several rows in one round trip (submitAssessment, while it holds the cycle's receipt counter).
+ */
+export function auditInsert(ctx: AuditContext, event: AuditEvent, target: AuditTarget = {}): SQL {
+  const payload = AuditEvent.parse(event)
+  return sql`insert into ${auditLog} (at, action, actor_user_id, actor_role, target_type, target_id, entity_id, ip, user_agent, payload)
+    values (${ctx.at.toISOString()}::timestamptz, ${payload.action}, ${ctx.actorUserId ?? null}::uuid, ${ctx.actorRole ?? null}, ${target.targetType ?? null},
+      ${target.targetId ?? null}, ${target.entityId ?? null}::uuid, ${ctx.ip?.slice(0, 100) ?? null}, ${ctx.userAgent?.slice(0, 300) ?? null}, ${JSON.stringify(payload)}::jsonb)`
+}
+
 /** Appends one event; call it inside the transaction of the change it records (R8). */
 export async function appendAudit(db: DbOrTx, ctx: AuditContext, event: AuditEvent, target: AuditTarget = {}): Promise<void> {
   const payload = AuditEvent.parse(event)

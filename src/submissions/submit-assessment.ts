@@ -7,24 +7,23 @@
  * status, and record event, audit and the receipt e-mail (outbox). Submitting again with the same
  * idempotency key, or after the submission succeeded, returns the stored receipt.
  */
-import { appendAudit } from '#src/audit/audit.repo.ts'
+import { auditInsert } from '#src/audit/audit.repo.ts'
 import { registeredName } from '#src/entities/entity-name.rules.ts'
 import type { LegalForm } from '#src/entities/business-types.model.ts'
 import type { Actor } from '#src/identity/permissions.ts'
 import { fullName, unsafeFindUserById } from '#src/identity/users.repo.ts'
-import { enqueueMail } from '#src/notifications/outbox.repo.ts'
+import { mailInsert } from '#src/notifications/outbox.repo.ts'
 import { scoreNewSubmission, storeSubmissionScore } from '#src/scoring/store-submission-score.ts'
 import { AppError } from '#src/platform/errors.ts'
 import { validateSubmission, type Problem } from '#src/questionnaire/engine/index.ts'
 import type { AppDeps } from '#src/server/deps.ts'
 import { decideAssessmentAction } from './assessment-status.rules.ts'
 import {
-  appendAssessmentEvent,
   findLatestSubmission,
   findRegistryRowForPrefill,
   findSubmissionByIdempotencyKey,
   insertSubmission,
-  setSubmissionReceiptRef,
+  finishSubmission,
   lockAssessment,
   nextReceiptNumber,
   updateAssessment,
@@ -165,35 +164,36 @@ async function submitOnce(
         // Risk score (staff only), computed from the snapshot just stored, in the same transaction;
         // none when no ruleset reads the questionnaire version (the submission never fails for it).
         await storeSubmissionScore(tx, stored, score)
+        // From here to the commit the counter row is locked: two statements (the number, then the
+        // reference, event, audit row and receipt e-mail together in one).
         const ref = receiptRef(cycle.code, await nextReceiptNumber(tx, cycle.id))
-        const submission = await setSubmissionReceiptRef(tx, stored.id, ref)
-        await appendAssessmentEvent(tx, {
-          assessmentId: assessment.id,
-          at: now,
-          actorUserId: actor.id,
-          kind: 'submitted',
-          payload: { submissionId: submission.id, receiptRef: ref, version, snapshotSha256: sha256, late },
-        })
-        await appendAudit(
-          tx,
-          { at: now, actorUserId: actor.id, actorRole: actor.role },
-          { action: 'assessment.submitted', assessmentId: assessment.id, receiptRef: ref, version, late },
-          { targetType: 'assessment', targetId: assessment.id, entityId: actor.entityId },
-        )
-        await enqueueMail(tx, {
-          template: 'submission_receipt',
-          to: user.email,
-          locale: user.locale === 'en' ? 'en' : 'th',
-          now,
-          payload: {
-            fullName: fullName(user),
-            businessName: registeredName(entity.nameTh, entity.legalForm as LegalForm, user.locale === 'en' ? 'en' : 'th', entity.nameEn),
-            cycleName: user.locale === 'en' ? cycle.nameEn : cycle.nameTh,
-            receiptRef: ref,
-            version,
-            submittedAt: now.toISOString(),
-            receiptUrl: `${deps.config.baseUrl}/portal/receipts/${ref}`,
-          },
+        const submission = { ...stored, receiptRef: ref }
+        await finishSubmission(tx, {
+          submissionId: stored.id,
+          receiptRef: ref,
+          event: { assessmentId: assessment.id, at: now, actorUserId: actor.id, kind: 'submitted', payload: { submissionId: stored.id, receiptRef: ref, version, snapshotSha256: sha256, late } },
+          also: [
+            auditInsert(
+              { at: now, actorUserId: actor.id, actorRole: actor.role },
+              { action: 'assessment.submitted', assessmentId: assessment.id, receiptRef: ref, version, late },
+              { targetType: 'assessment', targetId: assessment.id, entityId: actor.entityId },
+            ),
+            mailInsert({
+              template: 'submission_receipt',
+              to: user.email,
+              locale: user.locale === 'en' ? 'en' : 'th',
+              now,
+              payload: {
+                fullName: fullName(user),
+                businessName: registeredName(entity.nameTh, entity.legalForm as LegalForm, user.locale === 'en' ? 'en' : 'th', entity.nameEn),
+                cycleName: user.locale === 'en' ? cycle.nameEn : cycle.nameTh,
+                receiptRef: ref,
+                version,
+                submittedAt: now.toISOString(),
+                receiptUrl: `${deps.config.baseUrl}/portal/receipts/${ref}`,
+              },
+            }),
+          ],
         })
         return { ok: true, submission, duplicate: false }
       })
