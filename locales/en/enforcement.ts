@@ -41,6 +41,7 @@ export const enforcement = {
   'enforcement.escalation.submit': 'Apply escalation steps due',
   'enforcement.flash.escalated': '{count, plural, one {# escalation step was} other {# escalation steps were}} taken',
   'enforcement.flash.nothingDue': 'No escalation step was due',
+  'enforcement.flash.alreadyApplied': 'This request was already carried out; nothing more changed',
   'enforcement.flash.measureRecorded': 'The measure was recorded',
   'enforcement.flash.measureUpdated': 'The measure’s status was updated',
   'enforcement.flash.measureUnchanged': 'The measure’s status did not change',

@@ -40,6 +40,7 @@ export const enforcement = {
   'enforcement.escalation.submit': 'ตรวจสอบลำดับขั้นการบังคับใช้',
   'enforcement.flash.escalated': 'ยกระดับมาตรการแล้ว {count} รายการ',
   'enforcement.flash.nothingDue': 'ไม่มีขั้นที่ถึงกำหนดยกระดับ',
+  'enforcement.flash.alreadyApplied': 'คำขอนี้ดำเนินการไปแล้ว ไม่มีการเปลี่ยนแปลงเพิ่ม',
   'enforcement.flash.measureRecorded': 'บันทึกมาตรการแล้ว',
   'enforcement.flash.measureUpdated': 'ปรับสถานะมาตรการแล้ว',
   'enforcement.flash.measureUnchanged': 'สถานะมาตรการไม่มีการเปลี่ยนแปลง',

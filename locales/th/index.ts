@@ -23,5 +23,6 @@ import { registry } from './registry.ts'
 import { auditlog } from './auditlog.ts'
 import { contacts } from './contacts.ts'
 import { enforcement } from './enforcement.ts'
+import { casedocs } from './casedocs.ts'
 
-export const th = { ...common, ...auth, ...account, ...errors, ...components, ...email, ...documents, ...support, ...admin, ...twostep, ...questionnaire, ...assessment, ...receipts, ...rescore, ...staff, ...scoring, ...insights, ...cases, ...casework, ...versions, ...cycles, ...registry, ...auditlog, ...contacts, ...enforcement } as const
+export const th = { ...common, ...auth, ...account, ...errors, ...components, ...email, ...documents, ...support, ...admin, ...twostep, ...questionnaire, ...assessment, ...receipts, ...rescore, ...staff, ...scoring, ...insights, ...cases, ...casework, ...versions, ...cycles, ...registry, ...auditlog, ...contacts, ...enforcement, ...casedocs } as const

@@ -73,6 +73,7 @@ export const AUDIT_ACTION_LABEL = {
   'case.reminders_sent': 'auditlog.type.case.reminders_sent',
   'case.enforcement_case_opened': 'enforcement.auditType.caseOpened',
   'case.enforcement_measure_recorded': 'enforcement.auditType.measureRecorded',
+  'case.document_added': 'casedocs.auditType.added',
   'case.report_issued': 'casework.reports.auditType.report_issued',
   'case.report_response_received': 'casework.reports.auditType.response_received',
   'case.file_downloaded': 'auditlog.type.case.file_downloaded',

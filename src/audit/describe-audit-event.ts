@@ -17,6 +17,7 @@ const FILE_DOWNLOADED = {
   information_request: 'casework.audit.file_downloaded_answer',
   remediation_evidence: 'casework.audit.file_downloaded_evidence',
   report_response: 'casework.audit.file_downloaded_response',
+  case_document: 'casedocs.audit.downloaded',
 } as const
 
 type Describe = { [A in AuditAction]: (t: Translator, e: Extract<AuditEvent, { action: A }>) => string }
@@ -118,6 +119,7 @@ const DESCRIBE: Describe = {
   'case.reminders_sent': (t, e) => t('cases.audit.reminders_sent', { requests: e.requests, actions: e.actions, mails: e.mails }),
   'case.enforcement_case_opened': (t) => t('enforcement.audit.caseOpened'),
   'case.enforcement_measure_recorded': (t, e) => t(e.updated ? 'enforcement.audit.measureUpdated' : 'enforcement.audit.measureRecorded', { measure: isEscalationStep(e.measure) ? t(ESCALATION_STEP_LABEL[e.measure]) : e.measure }),
+  'case.document_added': (t, e) => t('casedocs.audit.added', { name: e.fileName }),
   'case.report_issued': (t, e) => t(e.kind === 'draft' ? 'casework.reports.audit.draftSent' : 'casework.reports.audit.finalIssued'),
   'case.report_response_received': (t, e) => t('casework.reports.audit.responseReceived', { files: e.files, late: e.late ? 'yes' : 'no' }),
   'registry.business_added': (t, e) => t(e.source === 'import' ? 'registry.audit.addedByImport' : 'registry.audit.added', { juristicId: e.juristicId }),

@@ -5,23 +5,21 @@
  * step), and the §6.5 floor reaching the stored score. Every change has its case event and audit row.
  */
 import assert from 'node:assert/strict'
-import { after, before, beforeEach, describe, test } from 'node:test'
+import { beforeEach, describe, test } from 'node:test'
 import { eq } from 'drizzle-orm'
 import { auditLog } from '#src/audit/audit.tables.ts'
 import type { FileStore } from '#src/documents/file-store.ts'
-import type { Actor } from '#src/identity/permissions.ts'
 import { outbox } from '#src/notifications/outbox.tables.ts'
-import { fixedClock } from '#src/platform/clock.ts'
 import type { Config } from '#src/platform/config.ts'
-import { isAppError } from '#src/platform/errors.ts'
 import { createTranslator } from '#src/platform/i18n/translator.ts'
 import { scoreOnDemand } from '#src/scoring/score-on-demand.ts'
 import { findCurrentScore } from '#src/scoring/scoring.repo.ts'
 import { openCycle } from '#src/submissions/open-cycle.ts'
 import { workedExampleAnswersV1 } from '#tests/fixtures/scoring/v1-worked-example.ts'
-import { makeEntity, makeUser } from '#tests/support/builders.ts'
+import { makeUser } from '#tests/support/builders.ts'
+import { errorOf, makeOfficers, makeTwoBusinesses, type UserActor } from '#tests/support/case-fixtures.ts'
 import { submitCompleteAssessment } from '#tests/support/complete-assessment.ts'
-import { createTestDatabase, type TestDatabase } from '#tests/support/test-db.ts'
+import { useTestDatabase } from '#tests/support/use-test-app.ts'
 import { addRemediationAction } from './add-remediation-action.ts'
 import { answerInformationRequest } from './answer-information-request.ts'
 import type { CaseStatus, CaseType } from './case-status.rules.ts'
@@ -40,12 +38,10 @@ import { rejectRemediation } from './reject-remediation.ts'
 import { sendCaseReminders } from './send-case-reminders.ts'
 import { verifyRemediation } from './verify-remediation.ts'
 
-let tdb: TestDatabase
-const clock = fixedClock('2026-11-29T03:00:00Z') // 29 Nov 2026, 10:00 in Bangkok
+const { tdb, clock } = useTestDatabase()
 const files = { remove: async () => undefined } as unknown as FileStore
 const config = { baseUrl: 'https://amrac.example.go.th' } as Config
 const deps = () => ({ database: tdb.handle, clock, files, config })
-type UserActor = Extract<Actor, { kind: 'user' }>
 let examiner: UserActor
 let supervisor: UserActor
 let biz: UserActor
@@ -54,24 +50,9 @@ let keySeq = 0
 const key = () => `k${++keySeq}`
 const file = (n: number): CaseFile => ({ fileKey: `${String(n).padStart(32, 'a')}`, displayName: `หลักฐาน-${n}.pdf`, mediaType: 'application/pdf', sizeBytes: 1000 + n, sha256: 'f'.repeat(64) })
 
-before(async () => {
-  tdb = await createTestDatabase()
-})
-after(() => tdb.close())
 beforeEach(async () => {
-  await tdb.reset()
-  clock.set('2026-11-29T03:00:00Z')
-  const db = tdb.handle.db
-  const ex = await makeUser(db, { role: 'examiner' })
-  const sup = await makeUser(db, { role: 'supervisor' })
-  examiner = { kind: 'user', id: ex.id, role: 'examiner', entityId: null, displayName: 'ผู้ตรวจ' }
-  supervisor = { kind: 'user', id: sup.id, role: 'supervisor', entityId: null, displayName: 'หัวหน้า' }
-  const e1 = await makeEntity(db, { nameTh: 'ห้างทองหนึ่ง' })
-  const e2 = await makeEntity(db, { nameTh: 'ห้างทองสอง' })
-  const u1 = await makeUser(db, { role: 'entity_admin', entityId: e1.id })
-  const u2 = await makeUser(db, { role: 'entity_user', entityId: e2.id })
-  biz = { kind: 'user', id: u1.id, role: 'entity_admin', entityId: e1.id, displayName: 'สมชาย' }
-  other = { kind: 'user', id: u2.id, role: 'entity_user', entityId: e2.id, displayName: 'สมศรี' }
+  ;({ examiner, supervisor } = await makeOfficers(tdb.handle.db))
+  ;({ biz, other } = await makeTwoBusinesses(tdb.handle.db))
 })
 
 async function makeCase(status: CaseStatus, type: CaseType = 'onsite_inspection', entityId = biz.entityId!): Promise<CaseRow> {
@@ -80,15 +61,6 @@ async function makeCase(status: CaseStatus, type: CaseType = 'onsite_inspection'
   return row!
 }
 
-async function errorOf(p: Promise<unknown>): Promise<string> {
-  try {
-    await p
-  } catch (e) {
-    if (isAppError(e)) return `${e.code} ${e.messageKey}`
-    throw e
-  }
-  return 'ok'
-}
 const auditCount = async (action: string) => (await tdb.handle.db.select({ id: auditLog.id }).from(auditLog).where(eq(auditLog.action, action))).length
 
 async function request(caseId: string, dueOn = '2026-12-14') {

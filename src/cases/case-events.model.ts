@@ -31,6 +31,8 @@ export const CaseEvent = z.discriminatedUnion('kind', [
   // Migration 0025: enforcement (§8.5). Opened: on both the escalated case and its referral case.
   z.object({ kind: z.literal('enforcement_case_opened'), fromCaseId: z.string(), fromCaseNumber: z.number(), referralCaseId: z.string(), referralCaseNumber: z.number() }),
   z.object({ kind: z.literal('enforcement_measure_recorded'), measureId: z.string(), measure: z.enum(ESCALATION_STEPS), paymentStatus: z.enum(PAYMENT_STATUSES), appealStatus: z.enum(APPEAL_STATUSES), updated: z.boolean() }),
+  // Migration 0026: a document staff attached to the case.
+  z.object({ kind: z.literal('document_added'), documentId: z.string(), title: z.string() }),
 ])
 export type CaseEvent = z.infer<typeof CaseEvent>
 export type CaseEventKind = CaseEvent['kind']
@@ -54,6 +56,7 @@ const KINDS = {
   final_report_issued: true,
   enforcement_case_opened: true,
   enforcement_measure_recorded: true,
+  document_added: true,
 } as const satisfies Record<CaseEventKind, true>
 /** Every kind (the CHECK on case_events.kind is built from it). */
 export const CASE_EVENT_KINDS = Object.keys(KINDS) as CaseEventKind[]

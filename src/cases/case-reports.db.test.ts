@@ -6,17 +6,15 @@
  * one draft and one final per case, and the refusals. Every change has its case event and audit row.
  */
 import assert from 'node:assert/strict'
-import { after, before, beforeEach, describe, test } from 'node:test'
+import { beforeEach, describe, test } from 'node:test'
 import { eq } from 'drizzle-orm'
 import { auditLog } from '#src/audit/audit.tables.ts'
-import type { Actor } from '#src/identity/permissions.ts'
 import { outbox } from '#src/notifications/outbox.tables.ts'
-import { fixedClock } from '#src/platform/clock.ts'
 import type { Config } from '#src/platform/config.ts'
-import { isAppError } from '#src/platform/errors.ts'
 import { createTranslator } from '#src/platform/i18n/translator.ts'
-import { makeEntity, makeUser } from '#tests/support/builders.ts'
-import { createTestDatabase, type TestDatabase } from '#tests/support/test-db.ts'
+import { makeUser } from '#tests/support/builders.ts'
+import { errorOf, makeOfficers, makeTwoBusinesses, type UserActor } from '#tests/support/case-fixtures.ts'
+import { useTestDatabase } from '#tests/support/use-test-app.ts'
 import { caseReportResponses, caseReports } from './case-reports.tables.ts'
 import type { CaseStatus } from './case-status.rules.ts'
 import type { CaseFile } from './case-tasks.repo.ts'
@@ -29,11 +27,9 @@ import { recordFinding } from './record-finding.ts'
 import { respondToDraftReport } from './respond-to-draft-report.ts'
 import { sendDraftReport } from './send-draft-report.ts'
 
-let tdb: TestDatabase
-const clock = fixedClock('2026-11-29T03:00:00Z') // 29 Nov 2026, 10:00 in Bangkok
+const { tdb, clock } = useTestDatabase()
 const config = { baseUrl: 'https://amrac.example.go.th' } as Config
 const deps = () => ({ database: tdb.handle, clock, config })
-type UserActor = Extract<Actor, { kind: 'user' }>
 let examiner: UserActor
 let supervisor: UserActor
 let biz: UserActor
@@ -43,25 +39,11 @@ const key = () => `r${++keySeq}`
 const file = (n: number): CaseFile => ({ fileKey: `${String(n).padStart(32, 'b')}`, displayName: `คำชี้แจง-${n}.pdf`, mediaType: 'application/pdf', sizeBytes: 2000 + n, sha256: 'e'.repeat(64) })
 const th = createTranslator('th')
 
-before(async () => {
-  tdb = await createTestDatabase()
-})
-after(() => tdb.close())
 beforeEach(async () => {
-  await tdb.reset()
-  clock.set('2026-11-29T03:00:00Z')
   const db = tdb.handle.db
-  const ex = await makeUser(db, { role: 'examiner' })
-  const sup = await makeUser(db, { role: 'supervisor' })
-  examiner = { kind: 'user', id: ex.id, role: 'examiner', entityId: null, displayName: 'ผู้ตรวจ' }
-  supervisor = { kind: 'user', id: sup.id, role: 'supervisor', entityId: null, displayName: 'หัวหน้า' }
-  const e1 = await makeEntity(db, { nameTh: 'ห้างทองหนึ่ง' })
-  const e2 = await makeEntity(db, { nameTh: 'ห้างทองสอง' })
-  const u1 = await makeUser(db, { role: 'entity_admin', entityId: e1.id, email: 'owner@gold-one.example' })
-  await makeUser(db, { role: 'entity_user', entityId: e1.id, email: 'clerk@gold-one.example', locale: 'en' })
-  const u2 = await makeUser(db, { role: 'entity_user', entityId: e2.id })
-  biz = { kind: 'user', id: u1.id, role: 'entity_admin', entityId: e1.id, displayName: 'สมชาย' }
-  other = { kind: 'user', id: u2.id, role: 'entity_user', entityId: e2.id, displayName: 'สมศรี' }
+  ;({ examiner, supervisor } = await makeOfficers(db))
+  ;({ biz, other } = await makeTwoBusinesses(db, { ownerEmail: 'owner@gold-one.example' }))
+  await makeUser(db, { role: 'entity_user', entityId: biz.entityId, email: 'clerk@gold-one.example', locale: 'en' })
 })
 
 async function makeCase(status: CaseStatus = 'draft_report', entityId = biz.entityId!): Promise<CaseRow> {
@@ -70,15 +52,6 @@ async function makeCase(status: CaseStatus = 'draft_report', entityId = biz.enti
   return row!
 }
 
-async function errorOf(p: Promise<unknown>): Promise<string> {
-  try {
-    await p
-  } catch (e) {
-    if (isAppError(e)) return `${e.code} ${e.messageKey}`
-    throw e
-  }
-  return 'ok'
-}
 const auditCount = async (action: string) => (await tdb.handle.db.select({ id: auditLog.id }).from(auditLog).where(eq(auditLog.action, action))).length
 const reportMails = async () => (await tdb.handle.db.select().from(outbox).where(eq(outbox.template, 'case_report_issued'))).map((m) => ({ to: m.toAddress, locale: m.locale, payload: m.payload as { kind: string; dueOn: string | null; url: string; caseRef: string } }))
 

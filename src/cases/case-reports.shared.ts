@@ -14,11 +14,18 @@ export const REPORT_TEXT_MAX = 20_000
 
 export const reportNotFound = () => new AppError('NOT_FOUND', { messageKey: 'casework.reports.errors.notFound' })
 
-/** NFC, trimmed; VALIDATION with `requiredKey` when empty (if given), or when longer than REPORT_TEXT_MAX. */
-export function reportText(value: string | null | undefined, requiredKey?: 'casework.reports.errors.summaryRequired' | 'casework.reports.errors.responseRequired' | 'casework.reports.errors.assessmentRequired'): string | null {
+/** The text fields of the report forms (a refusal names its field in `params.field`, like enforcement measures). */
+export type ReportField = 'summary' | 'conclusion' | 'responseAssessment' | 'response'
+
+/** NFC, trimmed; VALIDATION naming `field` with `requiredKey` when empty (if given), or when longer than REPORT_TEXT_MAX. */
+export function reportText(
+  value: string | null | undefined,
+  field: ReportField,
+  requiredKey?: 'casework.reports.errors.summaryRequired' | 'casework.reports.errors.responseRequired' | 'casework.reports.errors.assessmentRequired',
+): string | null {
   const v = (value ?? '').normalize('NFC').trim()
-  if (!v && requiredKey) throw new AppError('VALIDATION', { messageKey: requiredKey })
-  if (v.length > REPORT_TEXT_MAX) throw new AppError('VALIDATION', { messageKey: 'cases.errors.tooLong' })
+  if (!v && requiredKey) throw new AppError('VALIDATION', { messageKey: requiredKey, params: { field } })
+  if (v.length > REPORT_TEXT_MAX) throw new AppError('VALIDATION', { messageKey: 'cases.errors.tooLong', params: { field } })
   return v || null
 }
 

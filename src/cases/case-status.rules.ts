@@ -55,6 +55,13 @@ export const CASE_ACTIONS = [
 export type CaseAction = (typeof CASE_ACTIONS)[number]
 export const isCaseAction = (v: unknown): v is CaseAction => typeof v === 'string' && (CASE_ACTIONS as readonly string[]).includes(v)
 
+/**
+ * Actions taken only through their own use case (the report forms: send-draft-report.ts and
+ * issue-final-report.ts store the report with the transition), never as a bare status change:
+ * changeCaseStatus refuses them and the case page shows no status button for them.
+ */
+export const REPORT_ACTIONS: ReadonlySet<CaseAction> = new Set<CaseAction>(['send_draft_report', 'issue_final_report'])
+
 /** The staff roles that work cases (src/identity/permissions.ts). */
 export const CASE_ROLES = ['examiner', 'supervisor'] as const
 export type CaseRole = (typeof CASE_ROLES)[number]

@@ -5,43 +5,37 @@
  * information requests, findings and remediation actions; idempotent retries; the §6.5 floor.
  */
 import assert from 'node:assert/strict'
-import { after, before, beforeEach, describe, test } from 'node:test'
+import { beforeEach, describe, test } from 'node:test'
 import { and, eq, sql } from 'drizzle-orm'
 import { auditLog } from '#src/audit/audit.tables.ts'
-import type { Actor } from '#src/identity/permissions.ts'
-import { fixedClock } from '#src/platform/clock.ts'
-import { isAppError } from '#src/platform/errors.ts'
+import type { Config } from '#src/platform/config.ts'
 import { createTranslator } from '#src/platform/i18n/translator.ts'
 import { makeEntity, makeUser } from '#tests/support/builders.ts'
-import { createTestDatabase, type TestDatabase } from '#tests/support/test-db.ts'
+import { errorOf, type UserActor } from '#tests/support/case-fixtures.ts'
+import { useTestDatabase } from '#tests/support/use-test-app.ts'
 import { addCaseNote } from './add-case-note.ts'
 import { addRemediationAction } from './add-remediation-action.ts'
 import { assignCase } from './assign-case.ts'
-import { CASE_ACTIONS, CASE_ROLES, CASE_STATUSES, TERMINAL_STATUSES, decideCaseTransition, type CaseRole, type CaseStatus, type CaseType } from './case-status.rules.ts'
+import { CASE_ACTIONS, CASE_ROLES, CASE_STATUSES, REPORT_ACTIONS, TERMINAL_STATUSES, decideCaseTransition, type CaseRole, type CaseStatus, type CaseType } from './case-status.rules.ts'
 import { changeCaseStatus } from './change-case-status.ts'
 import { createInformationRequest } from './create-information-request.ts'
 import { caseNotes, cases, informationRequests, remediationActions } from './cases.tables.ts'
 import { insertCases, listCaseEvents, listCaseInbox, listEntityFindingStates, type CaseRow } from './cases.repo.ts'
 import { describeCaseEvent } from './describe-case-event.ts'
+import { issueFinalReport } from './issue-final-report.ts'
 import { openCriticalFindingsPastDeadline } from './findings.rules.ts'
 import { recordFinding } from './record-finding.ts'
+import { sendDraftReport } from './send-draft-report.ts'
 
-let tdb: TestDatabase
-const clock = fixedClock('2026-11-29T03:00:00Z') // 29 Nov 2026, 10:00 in Bangkok
-const deps = () => ({ database: tdb.handle, clock })
-type UserActor = Extract<Actor, { kind: 'user' }>
+const { tdb, clock } = useTestDatabase()
+const config = { baseUrl: 'https://amrac.example.go.th' } as Config
+const deps = () => ({ database: tdb.handle, clock, config })
 let officers: Record<CaseRole, UserActor>
 let entityId: string
 let keySeq = 0
 const key = () => `k${++keySeq}`
 
-before(async () => {
-  tdb = await createTestDatabase()
-})
-after(() => tdb.close())
 beforeEach(async () => {
-  await tdb.reset()
-  clock.set('2026-11-29T03:00:00Z')
   const db = tdb.handle.db
   entityId = (await makeEntity(db, { nameTh: 'ห้างทองทดสอบ' })).id
   const examiner = await makeUser(db, { role: 'examiner', firstName: 'สมหญิง', lastName: 'ตรวจสอบ' })
@@ -58,16 +52,6 @@ async function makeCase(status: CaseStatus, type: CaseType = 'onsite_inspection'
   return row!
 }
 
-async function errorOf(p: Promise<unknown>): Promise<string> {
-  try {
-    await p
-  } catch (e) {
-    if (isAppError(e)) return `${e.code} ${e.messageKey}`
-    throw e
-  }
-  return 'ok'
-}
-
 const auditCount = async (action: string) => (await tdb.handle.db.select({ id: auditLog.id }).from(auditLog).where(eq(auditLog.action, action))).length
 
 describe('changeCaseStatus over the whole matrix', () => {
@@ -79,7 +63,9 @@ describe('changeCaseStatus over the whole matrix', () => {
         for (const action of CASE_ACTIONS) {
           for (const role of CASE_ROLES) {
             const c = await makeCase(status, type)
-            const expected = decideCaseTransition(status, action, { role, caseType: type, reason: 'เหตุผลประกอบ', unresolvedFindings: 0 })
+            const decided = decideCaseTransition(status, action, { role, caseType: type, reason: 'เหตุผลประกอบ', unresolvedFindings: 0 })
+            // The report steps are taken only with their report (sendDraftReport, issueFinalReport).
+            const expected = REPORT_ACTIONS.has(action) ? ({ ok: false, messageKey: 'casework.reports.errors.useForm' } as const) : decided
             const got = await errorOf(changeCaseStatus(deps(), { actor: officers[role], caseId: c.id, action, reason: 'เหตุผลประกอบ', idempotencyKey: key() }))
             const stored = (await tdb.handle.db.select({ status: cases.status }).from(cases).where(eq(cases.id, c.id)))[0]!.status
             const events = await listCaseEvents(tdb.handle.db, c.id)
@@ -113,16 +99,32 @@ describe('changeCaseStatus over the whole matrix', () => {
       ['supervisor', 'close', 'closed', null],
     ]
     for (const [role, action, status, dueOn] of steps) {
-      const { case: after } = await changeCaseStatus(deps(), { actor: officers[role], caseId: c.id, action, idempotencyKey: key() })
+      if (action === 'send_draft_report') await sendDraftReport(deps(), { actor: officers[role], caseId: c.id, summary: 'สรุปผลการตรวจ', idempotencyKey: key() })
+      else if (action === 'issue_final_report') await issueFinalReport(deps(), { actor: officers[role], caseId: c.id, summary: 'สรุปผลการตรวจ', idempotencyKey: key() })
+      else await changeCaseStatus(deps(), { actor: officers[role], caseId: c.id, action, idempotencyKey: key() })
+      const after = (await tdb.handle.db.select().from(cases).where(eq(cases.id, c.id)))[0]!
       assert.deepEqual([after.status, after.dueOn], [status, dueOn], action)
     }
     const closed = (await tdb.handle.db.select().from(cases).where(eq(cases.id, c.id)))[0]!
     assert.equal(closed.closedAt?.toISOString(), clock.now().toISOString())
     const t = createTranslator('th')
-    const timeline = (await listCaseEvents(tdb.handle.db, c.id)).map((e) => describeCaseEvent(t, e.payload))
+    const timeline = (await listCaseEvents(tdb.handle.db, c.id)).filter((e) => e.payload.kind === 'status_changed').map((e) => describeCaseEvent(t, e.payload))
     assert.equal(timeline.length, 8)
     assert.equal(timeline[0], 'เปลี่ยนสถานะจาก "อยู่ในแผน" เป็น "แจ้งกิจการแล้ว"')
     assert.equal(timeline.at(-1), 'เปลี่ยนสถานะจาก "ออกรายงานฉบับสมบูรณ์แล้ว" เป็น "ปิดเรื่องแล้ว"')
+  })
+
+  test('the report steps are refused as a bare status change: the case, its events and the audit stay as they were', async () => {
+    const draft = await makeCase('draft_report', 'desk_review')
+    const final = await makeCase('entity_response', 'desk_review')
+    assert.equal(await errorOf(changeCaseStatus(deps(), { actor: officers.examiner, caseId: draft.id, action: 'send_draft_report', idempotencyKey: key() })), 'INVALID_TRANSITION casework.reports.errors.useForm')
+    assert.equal(await errorOf(changeCaseStatus(deps(), { actor: officers.supervisor, caseId: final.id, action: 'issue_final_report', idempotencyKey: key() })), 'INVALID_TRANSITION casework.reports.errors.useForm')
+    const stored = await tdb.handle.db.select({ id: cases.id, status: cases.status }).from(cases)
+    assert.deepEqual(new Map(stored.map((r) => [r.id, r.status])), new Map([[draft.id, 'draft_report'], [final.id, 'entity_response']]))
+    assert.deepEqual([(await listCaseEvents(tdb.handle.db, draft.id)).length, (await listCaseEvents(tdb.handle.db, final.id)).length, await auditCount('case.status_changed')], [0, 0, 0])
+    // The report use case still takes the step, with its report.
+    await sendDraftReport(deps(), { actor: officers.examiner, caseId: draft.id, summary: 'สรุปผลการตรวจ', idempotencyKey: key() })
+    assert.equal((await tdb.handle.db.select({ status: cases.status }).from(cases).where(eq(cases.id, draft.id)))[0]!.status, 'entity_response')
   })
 
   test('a retry with the same idempotency key changes nothing more', async () => {
@@ -214,9 +216,9 @@ describe('findings and remediation', () => {
     assert.deepEqual([finding!.severity, finding!.dueOn, finding!.entityId], ['critical', '2026-12-29', entityId])
     assert.equal(await errorOf(addRemediationAction(deps(), { actor: officers.examiner, findingId: finding!.id, description: 'ติดตั้งระบบตรวจรายชื่อ', ownerName: 'ผู้จัดการ', idempotencyKey: key() })), 'INVALID_TRANSITION cases.errors.remediationClosed')
 
-    for (const [role, action] of [['examiner', 'hold_exit_meeting'], ['examiner', 'prepare_draft_report'], ['examiner', 'send_draft_report'], ['supervisor', 'issue_final_report']] as const) {
-      await changeCaseStatus(deps(), { actor: officers[role], caseId: c.id, action, idempotencyKey: key() })
-    }
+    for (const action of ['hold_exit_meeting', 'prepare_draft_report'] as const) await changeCaseStatus(deps(), { actor: officers.examiner, caseId: c.id, action, idempotencyKey: key() })
+    await sendDraftReport(deps(), { actor: officers.examiner, caseId: c.id, summary: 'สรุปผลการตรวจ', idempotencyKey: key() })
+    await issueFinalReport(deps(), { actor: officers.supervisor, caseId: c.id, summary: 'สรุปผลการตรวจ', idempotencyKey: key() })
     assert.equal(await errorOf(recordFinding(deps(), { actor: officers.examiner, caseId: c.id, controlArea: 'C1', severity: 'minor', title: 'ก', description: 'ข', legalBasis: 'ค', requiredAction: 'ง', idempotencyKey: key() })), 'INVALID_TRANSITION cases.errors.findingsNotAllowed')
     assert.equal(await errorOf(changeCaseStatus(deps(), { actor: officers.supervisor, caseId: c.id, action: 'close', idempotencyKey: key() })), 'INVALID_TRANSITION cases.errors.unresolvedFindings')
     await changeCaseStatus(deps(), { actor: officers.examiner, caseId: c.id, action: 'require_remediation', idempotencyKey: key() })
@@ -237,7 +239,7 @@ describe('findings and remediation', () => {
     const closed = await changeCaseStatus(deps(), { actor: officers.supervisor, caseId: c.id, action: 'close', idempotencyKey: key() })
     assert.equal(closed.case.status, 'closed')
     const kinds = (await listCaseEvents(tdb.handle.db, c.id)).map((e) => e.payload.kind)
-    assert.deepEqual(kinds.filter((k) => k !== 'status_changed'), ['finding_recorded', 'remediation_action_added'])
+    assert.deepEqual(kinds.filter((k) => k !== 'status_changed'), ['finding_recorded', 'draft_report_sent', 'final_report_issued', 'remediation_action_added'])
     assert.deepEqual([await auditCount('case.finding_recorded'), await auditCount('case.remediation_action_added')], [1, 1])
   })
 
@@ -249,8 +251,8 @@ describe('findings and remediation', () => {
     assert.equal(await errorOf(recordFinding(deps(), { ...base, controlArea: 'C1', severity: 'minor', title: '', idempotencyKey: key() })), 'VALIDATION cases.errors.textRequired')
     const { finding } = await recordFinding(deps(), { ...base, controlArea: 'C7', severity: 'observation', dueOn: '2027-01-15', idempotencyKey: key() })
     assert.equal(finding!.dueOn, '2027-01-15')
-    await changeCaseStatus(deps(), { actor: officers.examiner, caseId: c.id, action: 'send_draft_report', idempotencyKey: key() })
-    await changeCaseStatus(deps(), { actor: officers.supervisor, caseId: c.id, action: 'issue_final_report', idempotencyKey: key() })
+    await sendDraftReport(deps(), { actor: officers.examiner, caseId: c.id, summary: 'สรุปผลการตรวจ', idempotencyKey: key() })
+    await issueFinalReport(deps(), { actor: officers.supervisor, caseId: c.id, summary: 'สรุปผลการตรวจ', idempotencyKey: key() })
     assert.equal((await changeCaseStatus(deps(), { actor: officers.supervisor, caseId: c.id, action: 'close', idempotencyKey: key() })).case.status, 'closed')
   })
 })

@@ -8,7 +8,7 @@ import { AppError } from '#src/platform/errors.ts'
 import { isUuid } from '#src/platform/ids.ts'
 import { isCaseRole, type CaseRole } from './case-status.rules.ts'
 import { findCaseEventByKey, lockCase, type CaseRow } from './cases.repo.ts'
-import { bangkokDay } from './sla.rules.ts'
+import { bangkokDay, isCalendarDay } from './sla.rules.ts'
 
 export type CaseWorkerActor = Extract<Actor, { kind: 'user' }> & { role: CaseRole }
 
@@ -44,8 +44,7 @@ export const requiredText = (value: string | null | undefined, max = TEXT_MAX): 
 /** A real calendar date `yyyy-mm-dd`, not before today in Bangkok. */
 export function parseDueOn(value: string | null | undefined, now: Date): string {
   const v = (value ?? '').trim()
-  const valid = /^\d{4}-\d{2}-\d{2}$/.test(v) && new Date(`${v}T00:00:00Z`).toISOString().slice(0, 10) === v
-  if (!valid || v < bangkokDay(now)) throw new AppError('VALIDATION', { messageKey: 'cases.errors.dueOn' })
+  if (!isCalendarDay(v) || v < bangkokDay(now)) throw new AppError('VALIDATION', { messageKey: 'cases.errors.dueOn' })
   return v
 }
 

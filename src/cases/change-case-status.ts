@@ -1,6 +1,7 @@
 /**
  * Moves a case along its lifecycle (use case; house style R3): every action of
- * case-status.rules.ts TRANSITIONS. One transaction: lock the case, decide with the pure rules,
+ * case-status.rules.ts TRANSITIONS except the REPORT_ACTIONS, which only the report use cases
+ * (send-draft-report.ts, issue-final-report.ts) take, with the report. One transaction: lock the case, decide with the pure rules,
  * write the status and its SLA due date, append the case event and the audit event. A retry with
  * the same idempotency key returns the case as it is.
  */
@@ -8,7 +9,7 @@ import { appendAudit } from '#src/audit/audit.repo.ts'
 import type { Actor } from '#src/identity/permissions.ts'
 import { AppError } from '#src/platform/errors.ts'
 import type { AppDeps } from '#src/server/deps.ts'
-import { decideCaseTransition, isTerminal, type CaseAction } from './case-status.rules.ts'
+import { decideCaseTransition, isTerminal, REPORT_ACTIONS, type CaseAction } from './case-status.rules.ts'
 import { appendCaseEvent, listCaseFindingStates, updateCase, type CaseRow } from './cases.repo.ts'
 import { cleanText, lockCaseOnce, requireCaseWorker, storedKey, TEXT_MAX } from './cases.shared.ts'
 import { blocksClosing } from './findings.rules.ts'
@@ -19,6 +20,8 @@ export type ChangeCaseStatusOptions = { actor: Actor; caseId: string; action: Ca
 
 export async function changeCaseStatus(deps: Pick<AppDeps, 'database' | 'clock'>, opts: ChangeCaseStatusOptions): Promise<{ case: CaseRow; duplicate: boolean }> {
   const staff = requireCaseWorker(opts.actor)
+  // The draft and final reports move the case with the report they store, never bare.
+  if (REPORT_ACTIONS.has(opts.action)) throw new AppError('INVALID_TRANSITION', { messageKey: 'casework.reports.errors.useForm' })
   const key = storedKey(staff, opts.idempotencyKey)
   const reason = cleanText(opts.reason, TEXT_MAX, false)
   const now = deps.clock.now()
@@ -42,8 +45,9 @@ export async function changeCaseStatus(deps: Pick<AppDeps, 'database' | 'clock'>
       { action: 'case.status_changed', caseId: found.id, caseAction: opts.action, from: found.status, to: verdict.to },
       { targetType: 'case', targetId: found.id, entityId: found.entityId },
     )
-    // §8.5: an escalation continues as an enforcement referral case, opened in this transaction.
-    if (verdict.to === 'escalated') await openEnforcementReferral(tx, updated, { now, by: { userId: staff.id, role: staff.role } })
+    // §8.5: an escalation continues as an enforcement referral case, opened in this transaction;
+    // a referral case escalated is finished there (another referral would only repeat it).
+    if (verdict.to === 'escalated' && found.type !== 'enforcement_referral') await openEnforcementReferral(tx, updated, { now, by: { userId: staff.id, role: staff.role } })
     return { case: updated, duplicate: false }
   })
 }

@@ -31,6 +31,7 @@ const DESCRIBE: Describe = {
   enforcement_case_opened: (t, e) => t('enforcement.event.caseOpened', { referral: caseReference(e.referralCaseNumber), from: caseReference(e.fromCaseNumber) }),
   enforcement_measure_recorded: (t, e) =>
     t(e.updated ? 'enforcement.event.measureUpdated' : 'enforcement.event.measureRecorded', { measure: t(ESCALATION_STEP_LABEL[e.measure]), payment: t(PAYMENT_STATUS_LABEL[e.paymentStatus]), appeal: t(APPEAL_STATUS_LABEL[e.appealStatus]) }),
+  document_added: (t, e) => t('casedocs.event.added', { title: e.title }),
 }
 
 export function describeCaseEvent(t: Translator, payload: unknown, names: ReadonlyMap<string, string> = new Map()): string {

@@ -6,15 +6,13 @@
  * parsed as elsewhere, no future decision date), and their payment and appeal status updated.
  */
 import assert from 'node:assert/strict'
-import { after, before, beforeEach, describe, test } from 'node:test'
+import { beforeEach, describe, test } from 'node:test'
 import { eq } from 'drizzle-orm'
 import { auditLog } from '#src/audit/audit.tables.ts'
-import type { Actor } from '#src/identity/permissions.ts'
-import { fixedClock } from '#src/platform/clock.ts'
-import { isAppError } from '#src/platform/errors.ts'
 import { createTranslator } from '#src/platform/i18n/translator.ts'
 import { makeEntity, makeUser } from '#tests/support/builders.ts'
-import { createTestDatabase, type TestDatabase } from '#tests/support/test-db.ts'
+import { errorOf as appErrorOf, makeOfficers, type UserActor } from '#tests/support/case-fixtures.ts'
+import { useTestDatabase } from '#tests/support/use-test-app.ts'
 import type { CaseStatus, CaseType } from './case-status.rules.ts'
 import { changeCaseStatus } from './change-case-status.ts'
 import { insertCases, listCaseEvents, type CaseRow } from './cases.repo.ts'
@@ -23,11 +21,10 @@ import { describeCaseEvent } from './describe-case-event.ts'
 import { listCaseMeasures } from './enforcement.repo.ts'
 import { getCaseView } from './get-case-view.ts'
 import { recordEnforcementMeasure, updateEnforcementMeasure, type RecordMeasureInput } from './record-enforcement-measure.ts'
+import { caseSla } from './sla.rules.ts'
 
-let tdb: TestDatabase
-const clock = fixedClock('2026-11-29T03:00:00Z') // 29 Nov 2026, 10:00 in Bangkok
+const { tdb, clock } = useTestDatabase()
 const deps = () => ({ database: tdb.handle, clock })
-type UserActor = Extract<Actor, { kind: 'user' }>
 let examiner: UserActor
 let supervisor: UserActor
 let business: UserActor
@@ -35,20 +32,11 @@ let entityId: string
 let keySeq = 0
 const key = () => `k${++keySeq}`
 
-before(async () => {
-  tdb = await createTestDatabase()
-})
-after(() => tdb.close())
 beforeEach(async () => {
-  await tdb.reset()
-  clock.set('2026-11-29T03:00:00Z')
   const db = tdb.handle.db
   entityId = (await makeEntity(db, { nameTh: 'ห้างทองทดสอบ' })).id
-  const ex = await makeUser(db, { role: 'examiner' })
-  const sup = await makeUser(db, { role: 'supervisor' })
+  ;({ examiner, supervisor } = await makeOfficers(db))
   const biz = await makeUser(db, { role: 'entity_admin', entityId })
-  examiner = { kind: 'user', id: ex.id, role: 'examiner', entityId: null, displayName: 'ผู้ตรวจ' }
-  supervisor = { kind: 'user', id: sup.id, role: 'supervisor', entityId: null, displayName: 'หัวหน้า' }
   business = { kind: 'user', id: biz.id, role: 'entity_admin', entityId, displayName: 'สมชาย' }
 })
 
@@ -58,15 +46,7 @@ async function makeCase(status: CaseStatus, type: CaseType = 'onsite_inspection'
   return row!
 }
 
-async function errorOf(p: Promise<unknown>): Promise<string> {
-  try {
-    await p
-  } catch (e) {
-    if (isAppError(e)) return `${e.code} ${e.messageKey}${e.params?.field ? ` ${e.params.field}` : ''}`
-    throw e
-  }
-  return 'ok'
-}
+const errorOf = (p: Promise<unknown>) => appErrorOf(p, { withField: true })
 const auditCount = async (action: string) => (await tdb.handle.db.select({ id: auditLog.id }).from(auditLog).where(eq(auditLog.action, action))).length
 const referralsOf = async (caseId: string) => tdb.handle.db.select().from(cases).where(eq(cases.parentCaseId, caseId))
 
@@ -82,6 +62,9 @@ describe('escalating a case opens an enforcement referral case', () => {
       [referral!.type, referral!.status, referral!.entityId, referral!.assigneeUserId, referral!.team, referral!.openedBy],
       ['enforcement_referral', 'planned', entityId, examiner.id, 'ทีมภาคกลาง', supervisor.id],
     )
+    // Due when the action-plan timer (30 days) ends: overdue in the inbox from the day after.
+    assert.deepEqual([referral!.targetDate, referral!.dueOn], ['2026-12-29', '2026-12-29'])
+    assert.equal(caseSla({ status: 'planned', dueOn: referral!.dueOn }, new Date('2026-12-29T17:00:00Z'))?.overdue, true)
     for (const caseId of [from.id, referral!.id]) {
       const opened = (await listCaseEvents(tdb.handle.db, caseId)).filter((e) => e.kind === 'enforcement_case_opened')
       assert.equal(opened.length, 1, caseId)
@@ -98,6 +81,18 @@ describe('escalating a case opens an enforcement referral case', () => {
     const referralView = await getCaseView(deps(), { actor: examiner, caseId: referral!.id })
     assert.equal(referralView.enforcement.parent?.id, from.id)
     assert.deepEqual(referralView.enforcement.measures, [])
+  })
+
+  test('escalating an enforcement referral case ends it there: no further referral is opened', async () => {
+    const from = await makeCase('remediation')
+    await changeCaseStatus(deps(), { actor: supervisor, caseId: from.id, action: 'escalate', reason: 'ไม่แก้ไขภายในกำหนด', idempotencyKey: key() })
+    const [referral] = await referralsOf(from.id)
+    await changeCaseStatus(deps(), { actor: supervisor, caseId: referral!.id, action: 'notify', idempotencyKey: key() })
+    const { case: escalated } = await changeCaseStatus(deps(), { actor: supervisor, caseId: referral!.id, action: 'escalate', reason: 'ส่งเรื่องดำเนินคดี', idempotencyKey: key() })
+    assert.equal(escalated.status, 'escalated')
+    assert.equal((await referralsOf(referral!.id)).length, 0)
+    assert.equal((await tdb.handle.db.select({ id: cases.id }).from(cases)).length, 2, 'the first case and its one referral')
+    assert.equal(await auditCount('case.enforcement_case_opened'), 1)
   })
 
   test('a refused escalation (no reason, examiner) opens nothing; other transitions open nothing', async () => {
@@ -150,6 +145,7 @@ describe('enforcement measures', () => {
     assert.equal(await record(fine({ decisionBody: '' })), 'VALIDATION enforcement.errors.decisionBody decisionBody')
     assert.equal(await record(fine({ decidedOn: '2026-11-30' })), 'VALIDATION enforcement.errors.decidedOn decidedOn', 'tomorrow in Bangkok')
     assert.equal(await record(fine({ decidedOn: '2026-02-30' })), 'VALIDATION enforcement.errors.decidedOn decidedOn')
+    assert.equal(await record(fine({ decidedOn: '2026-13-01' })), 'VALIDATION enforcement.errors.decidedOn decidedOn', 'month 13: refused, not a crash')
     assert.equal(await record(fine({ paymentStatus: 'not_applicable' })), 'VALIDATION enforcement.errors.paymentStatus paymentStatus')
     assert.equal(await record(fine({ measure: 'formal_warning', amount: '', paymentStatus: 'paid' })), 'VALIDATION enforcement.errors.paymentStatus paymentStatus')
     assert.equal(await record(fine({ appealStatus: 'won' })), 'VALIDATION enforcement.errors.appealStatus appealStatus')

@@ -3,12 +3,12 @@
  * deadline (the hourly runner, `unsafe…`: every business, run by the system), who is told of the
  * steps taken, the cases linked by an escalation, and enforcement measures.
  */
-import { and, asc, desc, eq, inArray, isNull, lt, ne, not, notInArray, or } from 'drizzle-orm'
+import { and, asc, desc, eq, exists, inArray, isNull, lt, ne, not, notExists, notInArray, or, sql } from 'drizzle-orm'
 import type { DbOrTx } from '#src/db/client.ts'
 import { reportingEntities } from '#src/entities/entities.tables.ts'
 import { users } from '#src/identity/users.tables.ts'
 import { TERMINAL_STATUSES, type CaseStatus } from './case-status.rules.ts'
-import { cases, findings } from './cases.tables.ts'
+import { cases, findings, remediationActions } from './cases.tables.ts'
 import type { AppealStatus, PaymentStatus } from './enforcement.model.ts'
 import { enforcementMeasures } from './enforcement.tables.ts'
 import { ESCALATION_CEILING, FINDING_SEVERITIES, type EscalationStep } from './findings.rules.ts'
@@ -16,13 +16,23 @@ import { ESCALATION_CEILING, FINDING_SEVERITIES, type EscalationStep } from './f
 /** Findings already at the highest step their severity allows: nothing more to take. */
 const AT_CEILING = or(...FINDING_SEVERITIES.flatMap((s) => (ESCALATION_CEILING[s] ? [and(eq(findings.severity, s), eq(findings.escalationStep, ESCALATION_CEILING[s]))] : [])))
 
-/** Open cases with a finding to remediate (not withdrawn, not an observation, below its ceiling) due before `today`. */
+/**
+ * Open cases with a finding to remediate (not withdrawn, not an observation, not resolved — it has
+ * no remediation action or one not yet verified, findings.rules.ts isResolved — below its ceiling)
+ * due before `today`.
+ */
 export async function unsafeListCasesWithOverdueFindings(db: DbOrTx, today: string): Promise<string[]> {
+  const actionsOf = (open: boolean) =>
+    db
+      .select({ one: sql`1` })
+      .from(remediationActions)
+      .where(and(eq(remediationActions.findingId, findings.id), open ? ne(remediationActions.status, 'verified') : undefined))
+  const unresolved = or(notExists(actionsOf(false)), exists(actionsOf(true)))
   const rows = await db
     .selectDistinct({ id: cases.id })
     .from(findings)
     .innerJoin(cases, eq(cases.id, findings.caseId))
-    .where(and(notInArray(cases.status, [...TERMINAL_STATUSES]), isNull(findings.withdrawnAt), ne(findings.severity, 'observation'), lt(findings.dueOn, today), or(isNull(findings.escalationStep), not(AT_CEILING!))))
+    .where(and(notInArray(cases.status, [...TERMINAL_STATUSES]), isNull(findings.withdrawnAt), ne(findings.severity, 'observation'), unresolved, lt(findings.dueOn, today), or(isNull(findings.escalationStep), not(AT_CEILING!))))
     .orderBy(asc(cases.id))
   return rows.map((r) => r.id)
 }

@@ -1,12 +1,13 @@
 /**
  * Everything the staff case page shows (issue 8; use case; R3): the case with its business and
  * linked assessment, the SLA state at `now`, the timeline (events with the officers' names),
- * internal notes, information requests, findings with their remediation actions, who can be
+ * internal notes, information requests, findings with their remediation actions, the documents staff attached, who can be
  * assigned, and the actions this officer may take (availableActions). Read-only.
  */
 import type { Actor } from '#src/identity/permissions.ts'
 import { isUuid } from '#src/platform/ids.ts'
 import type { AppDeps } from '#src/server/deps.ts'
+import { listCaseDocuments } from './case-documents.repo.ts'
 import { findCaseAssessment, findCaseEntity, listUserNames } from './case-inbox.repo.ts'
 import { caseReportsForStaff } from './get-case-reports.ts'
 import { actionNeedsReason, availableActions, CASE_WORK, type CaseAction, type CaseStatus, type CaseType } from './case-status.rules.ts'
@@ -23,7 +24,7 @@ export async function getCaseView(deps: Pick<AppDeps, 'database' | 'clock'>, opt
   const now = deps.clock.now()
   const found = await findCase(db, opts.caseId)
   if (!found) throw caseNotFound()
-  const [entity, assessment, events, notes, requests, findingRows, states, workers, reports] = await Promise.all([
+  const [entity, assessment, events, notes, requests, findingRows, states, workers, reports, documents] = await Promise.all([
     findCaseEntity(db, found.entityId),
     findCaseAssessment(db, found),
     listCaseEvents(db, found.id),
@@ -33,6 +34,7 @@ export async function getCaseView(deps: Pick<AppDeps, 'database' | 'clock'>, opt
     listCaseFindingStates(db, found.id),
     listCaseWorkers(db),
     caseReportsForStaff(db, found.id, now),
+    listCaseDocuments(db, found.id),
   ])
   const findings = await Promise.all(findingRows.map(async (f) => ({ ...f, actions: await listRemediationActions(db, f.id) })))
   const enforcement = await loadCaseEnforcement(db, found, states, now)
@@ -62,6 +64,8 @@ export async function getCaseView(deps: Pick<AppDeps, 'database' | 'clock'>, opt
     enforcement,
     /** The draft report, the business's response and the final report (get-case-reports.ts). */
     reports,
+    /** Documents staff attached (case-documents.repo.ts). */
+    documents,
     /** On-site types while fieldwork is done or written up (recordVisit decides; this only shows the form). */
     visitAllowed: (['onsite_inspection', 'thematic_review'] as const satisfies readonly CaseType[]).some((ty) => ty === found.type) && (['fieldwork', 'exit_meeting', 'draft_report'] as const satisfies readonly CaseStatus[]).some((st) => st === found.status),
     viewer: { id: staff.id, role: staff.role },

@@ -32,9 +32,9 @@ export async function issueFinalReport(deps: Pick<AppDeps, 'database' | 'clock' 
     const reports = await listReportsOfCase(tx, found.id)
     if (reports.some((r) => r.report.kind === 'final')) throw new AppError('CONFLICT', { messageKey: 'casework.reports.errors.finalExists' })
     const responded = reports.some((r) => r.report.kind === 'draft' && r.response)
-    const summary = reportText(opts.summary, 'casework.reports.errors.summaryRequired')!
-    const conclusion = reportText(opts.conclusion)
-    const responseAssessment = reportText(opts.responseAssessment, responded ? 'casework.reports.errors.assessmentRequired' : undefined)
+    const summary = reportText(opts.summary, 'summary', 'casework.reports.errors.summaryRequired')!
+    const conclusion = reportText(opts.conclusion, 'conclusion')
+    const responseAssessment = reportText(opts.responseAssessment, 'responseAssessment', responded ? 'casework.reports.errors.assessmentRequired' : undefined)
     const report = await insertCaseReport(tx, { caseId: found.id, entityId: found.entityId, kind: 'final', summary, conclusion, findings: await snapshotFindings(tx, found.id), responseDueOn: null, responseAssessment, issuedBy: staff.id, issuedAt: now })
     await updateCase(tx, found.id, {
       status: verdict.to,

@@ -1,6 +1,6 @@
 /**
  * Staff open a file a business sent on a case (use case; R3): an attachment of its answer to an
- * information request, evidence for a remediation action, or a file of its response to the draft report. The request or action must belong to
+ * information request, evidence for a remediation action, or a file of its response to the draft report; or a document staff attached to the case. The request or action must belong to
  * the case in the URL and the index must name one of its files, else NOT_FOUND. Every download is
  * on record (who read which business's file): one audit row, written once the stored file opened.
  */
@@ -9,12 +9,13 @@ import type { Actor } from '#src/identity/permissions.ts'
 import { isUuid } from '#src/platform/ids.ts'
 import type { AppDeps } from '#src/server/deps.ts'
 import type { OpenedAttachment } from '#src/submissions/open-attachment.ts'
+import { findDocumentOfCase } from './case-documents.repo.ts'
 import { findEvidenceOfCase, findRequestFilesOfCase, findResponseFilesOfCase } from './case-files.repo.ts'
 import { caseNotFound, requireCaseWorker } from './cases.shared.ts'
 
-export type CaseFileSource = 'information_request' | 'remediation_evidence' | 'report_response'
+export type CaseFileSource = 'information_request' | 'remediation_evidence' | 'report_response' | 'case_document'
 
-const FIND = { information_request: findRequestFilesOfCase, remediation_evidence: findEvidenceOfCase, report_response: findResponseFilesOfCase } as const satisfies Record<CaseFileSource, unknown>
+const FIND = { information_request: findRequestFilesOfCase, remediation_evidence: findEvidenceOfCase, report_response: findResponseFilesOfCase, case_document: findDocumentOfCase } as const satisfies Record<CaseFileSource, unknown>
 
 export type OpenCaseFileOptions = { actor: Actor; caseId: string; source: CaseFileSource; itemId: string; index: string; ip?: string | null; userAgent?: string | null }
 

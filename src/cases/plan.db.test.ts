@@ -4,14 +4,11 @@
  * planned case per item within capacity, once, with its case event and audit rows.
  */
 import assert from 'node:assert/strict'
-import { after, before, beforeEach, test } from 'node:test'
+import { beforeEach, test } from 'node:test'
 import { eq } from 'drizzle-orm'
 import { auditLog } from '#src/audit/audit.tables.ts'
 import type { FileStore } from '#src/documents/file-store.ts'
-import type { Actor } from '#src/identity/permissions.ts'
-import { fixedClock } from '#src/platform/clock.ts'
 import type { Config } from '#src/platform/config.ts'
-import { isAppError } from '#src/platform/errors.ts'
 import { decideRatingOverride } from '#src/review/decide-rating-override.ts'
 import { requestRatingOverride } from '#src/review/request-rating-override.ts'
 import { listOverrides } from '#src/review/review.repo.ts'
@@ -19,27 +16,20 @@ import { openCycle } from '#src/submissions/open-cycle.ts'
 import { goldShopAnswersV1 } from '#tests/fixtures/questionnaires/v1-gold-shop.ts'
 import { workedExampleAnswersV1 } from '#tests/fixtures/scoring/v1-worked-example.ts'
 import { makeEntity, makeUser } from '#tests/support/builders.ts'
+import { errorOf, type UserActor } from '#tests/support/case-fixtures.ts'
 import { submitCompleteAssessment } from '#tests/support/complete-assessment.ts'
-import { createTestDatabase, type TestDatabase } from '#tests/support/test-db.ts'
+import { useTestDatabase } from '#tests/support/use-test-app.ts'
 import { approvePlan } from './approve-plan.ts'
 import { cases, supervisionPlanItems } from './cases.tables.ts'
 import { listCaseEvents, listPlanItems } from './cases.repo.ts'
 import { proposePlan } from './propose-plan.ts'
 
-let tdb: TestDatabase
-const clock = fixedClock('2026-11-29T03:00:00Z')
+const { tdb, clock } = useTestDatabase()
 const files = { remove: async () => undefined } as unknown as FileStore
 const config = { baseUrl: 'https://amrac.example.go.th' } as Config
 const deps = () => ({ database: tdb.handle, clock, files, config })
-type UserActor = Extract<Actor, { kind: 'user' }>
 
-before(async () => {
-  tdb = await createTestDatabase()
-})
-after(() => tdb.close())
 beforeEach(async () => {
-  await tdb.reset()
-  clock.set('2026-11-29T03:00:00Z')
   await openCycle(deps(), {
     actor: 'system',
     code: '2569',
@@ -63,15 +53,6 @@ async function business(nameTh: string, answers: Record<string, unknown>) {
 async function staff(role: 'examiner' | 'supervisor' | 'admin', firstName: string): Promise<UserActor> {
   const user = await makeUser(tdb.handle.db, { role, firstName, lastName: 'เจ้าหน้าที่' })
   return { kind: 'user', id: user.id, role, entityId: null, displayName: firstName }
-}
-async function errorOf(p: Promise<unknown>): Promise<string> {
-  try {
-    await p
-  } catch (e) {
-    if (isAppError(e)) return `${e.code} ${e.messageKey}`
-    throw e
-  }
-  return 'ok'
 }
 
 test('propose from the ratings in force, approve once, and the next proposal skips fresh on-site work', async () => {

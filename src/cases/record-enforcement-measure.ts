@@ -19,7 +19,7 @@ import { cleanText, lockCaseOnce, requireCaseWorker, storedKey } from './cases.s
 import { amountRequired, decidePaymentStatus, isAppealStatus, isPaymentStatus, type AppealStatus, type PaymentStatus } from './enforcement.model.ts'
 import { insertMeasure, lockMeasure, updateMeasureStatus, type MeasureRow } from './enforcement.repo.ts'
 import { isEscalationStep } from './findings.rules.ts'
-import { bangkokDay } from './sla.rules.ts'
+import { bangkokDay, isCalendarDay } from './sla.rules.ts'
 
 const TEXT_MAX = 300
 
@@ -56,8 +56,7 @@ function parseAmount(raw: string): number | null {
 
 function parseDecidedOn(raw: string, now: Date): string {
   const v = raw.trim()
-  const valid = /^\d{4}-\d{2}-\d{2}$/.test(v) && new Date(`${v}T00:00:00Z`).toISOString().slice(0, 10) === v
-  if (!valid || v > bangkokDay(now) || v < '1990-01-01') throw invalid('decidedOn', 'enforcement.errors.decidedOn')
+  if (!isCalendarDay(v) || v > bangkokDay(now) || v < '1990-01-01') throw invalid('decidedOn', 'enforcement.errors.decidedOn')
   return v
 }
 

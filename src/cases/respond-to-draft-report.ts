@@ -25,7 +25,7 @@ export type RespondToDraftReportOptions = { actor: Actor; reportId: string; body
 export async function respondToDraftReport(deps: Pick<AppDeps, 'database' | 'clock'>, opts: RespondToDraftReportOptions): Promise<{ duplicate: boolean; late: boolean }> {
   const actor = requireEntityActor(opts.actor)
   const key = storedKey(actor, opts.idempotencyKey)
-  const body = reportText(opts.body, 'casework.reports.errors.responseRequired')!
+  const body = reportText(opts.body, 'response', 'casework.reports.errors.responseRequired')!
   if (opts.files.length > MAX_CASE_FILES) throw new AppError('VALIDATION', { messageKey: 'cases.errors.tooManyFiles', params: { max: MAX_CASE_FILES } })
   const now = deps.clock.now()
   const db = deps.database.db

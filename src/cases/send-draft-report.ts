@@ -22,8 +22,8 @@ export type SendDraftReportOptions = { actor: Actor; caseId: string; summary: st
 export async function sendDraftReport(deps: Pick<AppDeps, 'database' | 'clock' | 'config'>, opts: SendDraftReportOptions): Promise<{ reportId: string | null; duplicate: boolean }> {
   const staff = requireCaseWorker(opts.actor)
   const key = storedKey(staff, opts.idempotencyKey)
-  const summary = reportText(opts.summary, 'casework.reports.errors.summaryRequired')!
-  const conclusion = reportText(opts.conclusion)
+  const summary = reportText(opts.summary, 'summary', 'casework.reports.errors.summaryRequired')!
+  const conclusion = reportText(opts.conclusion, 'conclusion')
   const now = deps.clock.now()
   const dueOn = (opts.responseDueOn ?? '').trim() ? parseDueOn(opts.responseDueOn, now) : defaultResponseDueOn(now)
   return deps.database.db.transaction(async (tx) => {

@@ -1,7 +1,9 @@
 import assert from 'node:assert/strict'
 import { describe, test } from 'node:test'
 import { CASE_STATUSES, type CaseStatus } from './case-status.rules.ts'
-import { addMonths, bangkokDay, caseSla, daysLeft, dueOnAfterTransition, fieldworkEarliest, isOverdue, latestReminder, questionnaireRemindersDue, remindersDue, reviewDueOn } from './sla.rules.ts'
+import { parseDueOn } from './cases.shared.ts'
+import { isAppError } from '#src/platform/errors.ts'
+import { addMonths, bangkokDay, caseSla, daysLeft, dueOnAfterTransition, fieldworkEarliest, isCalendarDay, isOverdue, latestReminder, questionnaireRemindersDue, remindersDue, reviewDueOn } from './sla.rules.ts'
 
 const at = (iso: string) => new Date(iso)
 
@@ -32,6 +34,20 @@ describe('calendar days in Bangkok', () => {
     ]
     for (const [from, months, expected] of rows) assert.equal(addMonths(from, months), expected, `${from} + ${months}`)
   })
+})
+
+test('a calendar day is a real yyyy-mm-dd date; a due date typed as a month 13 is refused, not a crash', () => {
+  for (const ok of ['2026-11-29', '2028-02-29', '2026-12-31']) assert.equal(isCalendarDay(ok), true, ok)
+  for (const bad of ['2027-02-29', '2026-13-01', '2026-00-10', '2026-11-31', '29/11/2026', '2026-1-5', '']) assert.equal(isCalendarDay(bad), false, bad)
+  const refusal = (() => {
+    try {
+      parseDueOn('2026-13-01', at('2026-11-29T03:00:00Z'))
+    } catch (e) {
+      return isAppError(e) ? `${e.code} ${e.messageKey}` : String(e)
+    }
+    return 'ok'
+  })()
+  assert.equal(refusal, 'VALIDATION cases.errors.dueOn')
 })
 
 describe('case due dates (§8.6)', () => {

@@ -64,6 +64,13 @@ const BANGKOK_OFFSET_MS = 7 * 3_600_000
 /** The calendar day in Bangkok of an instant, `yyyy-mm-dd`. */
 export const bangkokDay = (at: Date): string => new Date(at.getTime() + BANGKOK_OFFSET_MS).toISOString().slice(0, 10)
 
+/** Whether `v` is a real calendar day written `yyyy-mm-dd` (not 2027-02-29, not 2026-13-01). */
+export function isCalendarDay(v: string): boolean {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(v)) return false
+  const at = new Date(`${v}T00:00:00Z`)
+  return !Number.isNaN(at.getTime()) && at.toISOString().slice(0, 10) === v
+}
+
 const dayNumber = (isoDate: string) => Math.round(Date.parse(`${isoDate}T00:00:00Z`) / DAY_MS)
 const fromDayNumber = (n: number) => new Date(n * DAY_MS).toISOString().slice(0, 10)
 
@@ -99,6 +106,13 @@ export function dueOnAfterTransition(
   if (before && before.timer === next.timer && args.currentDueOn) return args.currentDueOn
   return addDays(bangkokDay(args.at), config.days[next.timer])
 }
+
+/**
+ * An enforcement referral case opens planned with no plan behind it (open-enforcement-referral.ts):
+ * its target date is the end of the action-plan timer from the escalation (§8.5, §8.6), so an
+ * untouched referral shows as overdue in the inbox like any other case.
+ */
+export const referralTargetDate = (openedAt: Date, config: SlaConfig = DEFAULT_SLA): string => addDays(bangkokDay(openedAt), config.days.action_plan)
 
 /** The earliest day fieldwork may start after the notification letter (≥ 15 days' notice). */
 export const fieldworkEarliest = (notifiedAt: Date, config: SlaConfig = DEFAULT_SLA): string => addDays(bangkokDay(notifiedAt), config.days.notification_lead)

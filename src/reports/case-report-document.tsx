@@ -14,22 +14,14 @@ import type { ControlArea } from '#src/cases/findings.rules.ts'
 import { formatDateLong, formatIsoDateLong } from '#src/platform/i18n/format.ts'
 import { createTranslator } from '#src/platform/i18n/translator.ts'
 import { CONTROL_AREA_LABELS } from '#src/scoring/score.model.ts'
-import { RawHtml, trustedHtml } from '#src/web/lib/trusted-html.tsx'
+import { CaseLetter, CaseLetterSubjectAndAddressee, caseLetterCss } from './case-letter.tsx'
 import type { PdfRenderer } from './pdf/pdf-renderer.ts'
-import { sarabunFontFaceCss } from './pdf/pdf-fonts.ts'
 
 const t = createTranslator('th')
 
-const PRINT_CSS = `
-@page { size: A4; margin: 20mm 20mm 15mm 25mm; }
-html { font-family: 'Sarabun', sans-serif; font-size: 15pt; line-height: 1.45; color: #000; }
-body { margin: 0; }
+const PRINT_CSS = caseLetterCss(`
 h1 { font-size: 20pt; text-align: center; margin: 0 0 4mm; }
 h2 { font-size: 16pt; margin: 5mm 0 2mm; }
-.agency { text-align: right; margin: 0; font-weight: 700; }
-.ref, .date { margin: 0; }
-.date { text-align: center; margin: 4mm 0; }
-.subject { margin: 2mm 0; }
 p.body { text-indent: 25mm; margin: 2mm 0; text-align: justify; white-space: pre-line; }
 ol.findings { margin: 1mm 0 3mm 0; padding-left: 0; list-style: none; }
 ol.findings li { margin-bottom: 3mm; break-inside: avoid; }
@@ -37,111 +29,85 @@ dl { margin: 1mm 0 0 8mm; }
 dt { font-weight: 700; display: inline; }
 dd { display: inline; margin: 0; }
 dd::after { content: ''; display: block; }
-.sign { margin-top: 14mm; margin-left: 80mm; text-align: center; }
-`
+`)
 
 export const caseReportFileName = (d: Pick<CaseReportDocumentData, 'caseRef' | 'kind'>) => `${d.kind === 'draft' ? 'draft-report' : 'report'}-${d.caseRef}.pdf`
 
 export function CaseReportDocument({ data }: { data: CaseReportDocumentData }) {
   const type = t(CASE_TYPE_LABEL[data.caseType])
+  const title = t(CASE_REPORT_TITLE[data.kind])
   return (
-    <html lang="th">
-      <head>
-        <meta charSet="utf-8" />
-        <title>{t(CASE_REPORT_TITLE[data.kind])}</title>
-        <RawHtml as="style" html={trustedHtml(sarabunFontFaceCss() + PRINT_CSS)} />
-      </head>
-      <body>
-        <p class="agency">{t('common.app.owner')}</p>
-        <h1 id="report-title">{t(CASE_REPORT_TITLE[data.kind])}</h1>
-        <p class="ref">{t('casework.letter.ref', { ref: data.caseRef })}</p>
-        <p class="date" id="report-date">
-          {formatDateLong(data.issuedAt, 'th')}
-        </p>
-        <p class="subject">
-          <strong>{t('casework.letter.subjectLabel')}</strong> {t('casework.reports.pdf.subject', { type })}
-        </p>
-        <p class="subject">
-          <strong>{t('casework.letter.toLabel')}</strong> {data.businessName} ({t('casework.letter.juristicId', { id: data.juristicId })})
-          <br />
-          {data.address}
-        </p>
-        <p class="body">{t('casework.reports.pdf.intro', { type })}</p>
+    <CaseLetter title={title} css={PRINT_CSS} caseRef={data.caseRef} date={data.issuedAt} dateId="report-date" heading={<h1 id="report-title">{title}</h1>}>
+      <CaseLetterSubjectAndAddressee subject={t('casework.reports.pdf.subject', { type })} to={data} />
+      <p class="body">{t('casework.reports.pdf.intro', { type })}</p>
 
-        <h2>{t('casework.reports.summary')}</h2>
-        <p class="body" id="report-summary">
-          {data.summary}
-        </p>
+      <h2>{t('casework.reports.summary')}</h2>
+      <p class="body" id="report-summary">
+        {data.summary}
+      </p>
 
-        <h2>{t('casework.case.findings')}</h2>
-        {data.findings.length ? (
-          <ol class="findings" id="report-findings">
-            {data.findings.map((f, i) => (
-              <li key={i}>
-                <strong>{t('casework.reports.pdf.finding', { n: i + 1, title: f.title, severity: t(SEVERITY_LABEL[f.severity]) })}</strong>
-                <dl>
-                  <dt>{t('casework.finding.controlArea')}:</dt> <dd>{t(CONTROL_AREA_LABELS[f.controlArea as ControlArea])}</dd>
-                  <dt>{t('casework.finding.legalBasis')}:</dt> <dd>{f.legalBasis}</dd>
-                  <dt>{t('casework.finding.requiredAction')}:</dt> <dd>{f.requiredAction}</dd>
-                  <dd>{t('casework.reports.pdf.findingDue', { date: formatIsoDateLong(f.dueOn, 'th') })}</dd>
-                </dl>
-              </li>
-            ))}
-          </ol>
-        ) : (
-          <p class="body">{t('casework.reports.pdf.noFindings')}</p>
-        )}
+      <h2>{t('casework.case.findings')}</h2>
+      {data.findings.length ? (
+        <ol class="findings" id="report-findings">
+          {data.findings.map((f, i) => (
+            <li key={i}>
+              <strong>{t('casework.reports.pdf.finding', { n: i + 1, title: f.title, severity: t(SEVERITY_LABEL[f.severity]) })}</strong>
+              <dl>
+                <dt>{t('casework.finding.controlArea')}:</dt> <dd>{t(CONTROL_AREA_LABELS[f.controlArea as ControlArea])}</dd>
+                <dt>{t('casework.finding.legalBasis')}:</dt> <dd>{f.legalBasis}</dd>
+                <dt>{t('casework.finding.requiredAction')}:</dt> <dd>{f.requiredAction}</dd>
+                <dd>{t('casework.reports.pdf.findingDue', { date: formatIsoDateLong(f.dueOn, 'th') })}</dd>
+              </dl>
+            </li>
+          ))}
+        </ol>
+      ) : (
+        <p class="body">{t('casework.reports.pdf.noFindings')}</p>
+      )}
 
-        {data.conclusion ? (
-          <>
-            <h2>{t('casework.reports.conclusion')}</h2>
-            <p class="body" id="report-conclusion">
-              {data.conclusion}
-            </p>
-          </>
-        ) : null}
-
-        {data.kind === 'draft' && data.responseDueOn ? (
-          <p class="body" id="report-response-due">
-            {t('casework.reports.pdf.responseDue', { date: formatIsoDateLong(data.responseDueOn, 'th') })}
+      {data.conclusion ? (
+        <>
+          <h2>{t('casework.reports.conclusion')}</h2>
+          <p class="body" id="report-conclusion">
+            {data.conclusion}
           </p>
-        ) : null}
+        </>
+      ) : null}
 
-        {data.kind === 'final' ? (
-          <section id="report-response">
-            <h2>{t('casework.reports.responseHeading')}</h2>
-            {data.response ? (
-              <>
-                <p class="body">
-                  {t('casework.reports.pdf.responseReceived', { date: formatDateLong(data.response.submittedAt, 'th') })}
-                  {data.response.late ? ` ${t('casework.reports.pdf.responseLate')}` : ''}
-                </p>
-                <p class="body" id="report-response-body">
-                  {data.response.body}
-                </p>
-                {data.response.files.length ? <p class="body">{t('casework.reports.pdf.responseFiles', { files: data.response.files.join(', ') })}</p> : null}
-              </>
-            ) : (
-              <p class="body">{t('casework.reports.pdf.noResponse')}</p>
-            )}
-            {data.responseAssessment ? (
-              <>
-                <h2>{t('casework.reports.responseAssessment')}</h2>
-                <p class="body" id="report-assessment">
-                  {data.responseAssessment}
-                </p>
-              </>
-            ) : null}
-          </section>
-        ) : null}
+      {data.kind === 'draft' && data.responseDueOn ? (
+        <p class="body" id="report-response-due">
+          {t('casework.reports.pdf.responseDue', { date: formatIsoDateLong(data.responseDueOn, 'th') })}
+        </p>
+      ) : null}
 
-        <div class="sign">
-          <p>{t('casework.letter.regards')}</p>
-          <p>&nbsp;</p>
-          <p>{t('common.app.owner')}</p>
-        </div>
-      </body>
-    </html>
+      {data.kind === 'final' ? (
+        <section id="report-response">
+          <h2>{t('casework.reports.responseHeading')}</h2>
+          {data.response ? (
+            <>
+              <p class="body">
+                {t('casework.reports.pdf.responseReceived', { date: formatDateLong(data.response.submittedAt, 'th') })}
+                {data.response.late ? ` ${t('casework.reports.pdf.responseLate')}` : ''}
+              </p>
+              <p class="body" id="report-response-body">
+                {data.response.body}
+              </p>
+              {data.response.files.length ? <p class="body">{t('casework.reports.pdf.responseFiles', { files: data.response.files.join(', ') })}</p> : null}
+            </>
+          ) : (
+            <p class="body">{t('casework.reports.pdf.noResponse')}</p>
+          )}
+          {data.responseAssessment ? (
+            <>
+              <h2>{t('casework.reports.responseAssessment')}</h2>
+              <p class="body" id="report-assessment">
+                {data.responseAssessment}
+              </p>
+            </>
+          ) : null}
+        </section>
+      ) : null}
+    </CaseLetter>
   )
 }
 

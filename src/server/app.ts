@@ -34,6 +34,7 @@ import { staffRoutes } from '#src/web/staff/staff.routes.tsx'
 import { insightsRoutes } from '#src/web/staff/insights.routes.tsx'
 import { caseRoutes } from '#src/web/staff/cases/cases.routes.tsx'
 import { caseFileRoutes } from '#src/web/staff/cases/case-files.routes.tsx'
+import { caseDocumentRoutes } from '#src/web/staff/cases/case-documents.routes.tsx'
 import { caseReportRoutes } from '#src/web/staff/cases/case-reports.routes.tsx'
 import { planRoutes } from '#src/web/staff/cases/plan.routes.tsx'
 import { enforcementRoutes } from '#src/web/staff/cases/enforcement.routes.tsx'
@@ -120,6 +121,7 @@ export async function buildApp(deps: AppDeps, opts: BuildAppOptions = {}): Promi
   await app.register(insightsRoutes, { prefix: '/staff' })
   await app.register(caseRoutes, { prefix: '/staff' })
   await app.register(caseFileRoutes, { prefix: '/staff' })
+  await app.register(caseDocumentRoutes, { prefix: '/staff' })
   await app.register(caseReportRoutes, { prefix: '/staff' })
   await app.register(planRoutes, { prefix: '/staff' })
   await app.register(enforcementRoutes, { prefix: '/staff' })

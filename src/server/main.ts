@@ -210,7 +210,12 @@ async function start() {
   caseReminders = setInterval(() => {
     sendCaseReminders(deps, { now: deps.clock.now() }).catch((err: Error) => app.log.warn({ err: { message: err.message } }, 'case reminders failed'))
     // Escalation steps due on open cases, taken by the system (src/cases/run-due-escalations.ts; once per case per day).
-    runDueEscalations(deps, { now: deps.clock.now() }).catch((err: Error) => app.log.warn({ err: { message: err.message } }, 'case escalations failed'))
+    runDueEscalations(deps, { now: deps.clock.now() })
+      .then((outcome) => {
+        // A case that failed was rolled back and is tried again next hour; say which.
+        if (outcome.failed.length) app.log.warn({ failed: outcome.failed, cases: outcome.cases, steps: outcome.steps }, 'case escalations failed for some cases')
+      })
+      .catch((err: Error) => app.log.warn({ err: { message: err.message } }, 'case escalations failed'))
   }, 60 * 60_000)
   caseReminders.unref()
   // The audit hash chain is sealed off the write path (docs/decisions/0008-audit-hash-chain.md).

@@ -64,6 +64,12 @@ export function formatDateTimeLong(date: Date, locale: Locale): string {
     : `${formatDateLong(date, 'en')} at ${p.hour}:${p.minute}`
 }
 
+/** A calendar date stored as ISO `yyyy-mm-dd` (no time zone) as `dd/mm/yyyy` (Gregorian), as screens show dates. */
+export function formatIsoDateNumeric(iso: string): string {
+  // Noon UTC keeps the calendar day the same in Bangkok (+07:00).
+  return formatDateNumeric(new Date(`${iso}T12:00:00Z`))
+}
+
 /** A calendar date stored as ISO `yyyy-mm-dd` (no time zone), written out in the locale. */
 export function formatIsoDateLong(iso: string, locale: Locale): string {
   // Noon UTC keeps the calendar day the same in Bangkok (+07:00).

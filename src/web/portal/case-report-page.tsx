@@ -6,38 +6,29 @@
  * come before any file); once sent, the response read-only. A final report shows AMLO's assessment
  * of the response. Business-facing fields only: never notes, visits or assignees.
  */
-import { MAX_CASE_FILES } from '#src/cases/answer-information-request.ts'
 import { CASE_REPORT_TITLE } from '#src/cases/case-reports.model.ts'
 import type { BusinessReport } from '#src/cases/case-reports.repo.ts'
 import { caseReference, SEVERITY_LABEL } from '#src/cases/cases.model.ts'
 import type { ControlArea } from '#src/cases/findings.rules.ts'
 import { daysLeft } from '#src/cases/sla.rules.ts'
-import { MEDIA_TYPES } from '#src/documents/documents.model.ts'
-import { formatDateNumeric, formatDateTimeNumeric } from '#src/platform/i18n/format.ts'
-import type { MessageParams } from '#src/platform/i18n/translator.ts'
+import { formatDateNumeric, formatDateTimeNumeric, formatIsoDateNumeric } from '#src/platform/i18n/format.ts'
 import { CONTROL_AREA_LABELS } from '#src/scoring/score.model.ts'
-import { Button, ErrorSummary, Form, Textarea, fieldErrors, textValue, type PageField } from '#src/web/components/form/index.ts'
+import { ErrorSummary, Textarea, textValue } from '#src/web/components/form/index.ts'
 import { FlashBanner } from '#src/web/components/layout/flash-banner.tsx'
-import { NotificationBanner } from '#src/web/components/layout/notification-banner.tsx'
 import { PageLayout } from '#src/web/components/layout/page-layout.tsx'
 import { TONE_CLASS } from '#src/web/components/status/status-tag.tsx'
 import type { Flash } from '#src/web/lib/flash.ts'
 import type { PageContext } from '#src/web/lib/page-context.ts'
-import { FileInputs, SentFiles, type CaseFormState } from './case-task-pages.tsx'
+import { BackToCaseTasks, CaseFilesForm, SentReply, SummaryRow, caseFilesFormErrors, type CaseFormState } from './case-task-pages.tsx'
 import { caseReportPath } from './case-tasks-section.tsx'
-import { mediaTypeNames } from './upload-document-page.tsx'
 
 export const caseReportPdfPath = (id: string) => `/portal/cases/reports/${id}/report.pdf`
 
-/** `yyyy-mm-dd` → `dd/mm/yyyy` (Gregorian, as every date on screen). */
-const isoNumeric = (iso: string) => formatDateNumeric(new Date(`${iso}T12:00:00Z`))
 
 export function CaseReportPage({ ctx, found, now, maxUploadMb, form, flash }: { ctx: PageContext; found: BusinessReport; now: Date; maxUploadMb: number; form: CaseFormState; flash?: Flash | undefined }) {
-  const { t, locale } = ctx
+  const { t } = ctx
   const { report, response } = found
-  const params: MessageParams = { max: maxUploadMb, count: MAX_CASE_FILES, types: mediaTypeNames(MEDIA_TYPES, locale), ...form.errorParams }
-  const fields = [{ path: 'response', params }, { path: 'file', params }] as const satisfies readonly PageField[]
-  const errs = fieldErrors(t, form.errors, fields)
+  const errs = caseFilesFormErrors(ctx, form, maxUploadMb, 'response')
   const isDraft = report.kind === 'draft'
   const title = isDraft ? t(CASE_REPORT_TITLE.draft) : t('casework.reports.portal.final')
   const open = isDraft && !response && found.caseStatus === 'entity_response'
@@ -57,34 +48,22 @@ export function CaseReportPage({ ctx, found, now, maxUploadMb, form, flash }: { 
       </p>
       <dl class="summary-list">
         {isDraft && report.responseDueOn ? (
-          <div class="summary-list__row">
-            <dt class="summary-list__key">{t('casework.reports.portal.dueLabel')}</dt>
-            <dd class="summary-list__value" id="report-due">
-              {isoNumeric(report.responseDueOn)} {open && left < 0 ? <strong class={TONE_CLASS.red}>{t('cases.portal.overdue')}</strong> : open ? <span class="hint">({t('cases.portal.daysLeft', { days: left })})</span> : null}
-            </dd>
-          </div>
+          <SummaryRow label={t('casework.reports.portal.dueLabel')} id="report-due">
+            {formatIsoDateNumeric(report.responseDueOn)} {open && left < 0 ? <strong class={TONE_CLASS.red}>{t('cases.portal.overdue')}</strong> : open ? <span class="hint">({t('cases.portal.daysLeft', { days: left })})</span> : null}
+          </SummaryRow>
         ) : null}
-        <div class="summary-list__row">
-          <dt class="summary-list__key">{t('casework.reports.summary')}</dt>
-          <dd class="summary-list__value report-text" id="report-summary">
-            {report.summary}
-          </dd>
-        </div>
+        <SummaryRow label={t('casework.reports.summary')} valueClass="report-text" id="report-summary">
+          {report.summary}
+        </SummaryRow>
         {report.conclusion ? (
-          <div class="summary-list__row">
-            <dt class="summary-list__key">{t('casework.reports.conclusion')}</dt>
-            <dd class="summary-list__value report-text" id="report-conclusion">
-              {report.conclusion}
-            </dd>
-          </div>
+          <SummaryRow label={t('casework.reports.conclusion')} valueClass="report-text" id="report-conclusion">
+            {report.conclusion}
+          </SummaryRow>
         ) : null}
         {!isDraft && report.responseAssessment ? (
-          <div class="summary-list__row">
-            <dt class="summary-list__key">{t('casework.reports.responseAssessment')}</dt>
-            <dd class="summary-list__value report-text" id="report-assessment">
-              {report.responseAssessment}
-            </dd>
-          </div>
+          <SummaryRow label={t('casework.reports.responseAssessment')} valueClass="report-text" id="report-assessment">
+            {report.responseAssessment}
+          </SummaryRow>
         ) : null}
       </dl>
       <h2 class="heading-m">{t('casework.case.findings')}</h2>
@@ -94,22 +73,10 @@ export function CaseReportPage({ ctx, found, now, maxUploadMb, form, flash }: { 
             <li key={i}>
               <strong>{f.title}</strong> <strong class="tag tag--red">{t(SEVERITY_LABEL[f.severity])}</strong>
               <dl class="summary-list">
-                <div class="summary-list__row">
-                  <dt class="summary-list__key">{t('casework.finding.controlArea')}</dt>
-                  <dd class="summary-list__value">{t(CONTROL_AREA_LABELS[f.controlArea as ControlArea])}</dd>
-                </div>
-                <div class="summary-list__row">
-                  <dt class="summary-list__key">{t('casework.finding.legalBasis')}</dt>
-                  <dd class="summary-list__value">{f.legalBasis}</dd>
-                </div>
-                <div class="summary-list__row">
-                  <dt class="summary-list__key">{t('casework.finding.requiredAction')}</dt>
-                  <dd class="summary-list__value">{f.requiredAction}</dd>
-                </div>
-                <div class="summary-list__row">
-                  <dt class="summary-list__key">{t('casework.col.due')}</dt>
-                  <dd class="summary-list__value">{isoNumeric(f.dueOn)}</dd>
-                </div>
+                <SummaryRow label={t('casework.finding.controlArea')}>{t(CONTROL_AREA_LABELS[f.controlArea as ControlArea])}</SummaryRow>
+                <SummaryRow label={t('casework.finding.legalBasis')}>{f.legalBasis}</SummaryRow>
+                <SummaryRow label={t('casework.finding.requiredAction')}>{f.requiredAction}</SummaryRow>
+                <SummaryRow label={t('casework.col.due')}>{formatIsoDateNumeric(f.dueOn)}</SummaryRow>
               </dl>
             </li>
           ))}
@@ -119,39 +86,32 @@ export function CaseReportPage({ ctx, found, now, maxUploadMb, form, flash }: { 
       )}
       {isDraft ? (
         open ? (
-          <Form ctx={ctx} action={caseReportPath(report.id)} id="response-form" enctype="multipart/form-data">
-            <input type="hidden" name="idempotencyKey" value={form.idempotencyKey} />
+          <CaseFilesForm ctx={ctx} action={caseReportPath(report.id)} id="response-form" form={form} maxUploadMb={maxUploadMb} fileLegend={t('casework.reports.portal.files')} fileError={errs.text('file')} submit={t('casework.reports.portal.submit')}>
             {left < 0 ? (
               <p class="body" id="late-notice">
                 <strong>{t('casework.reports.portal.lateNotice')}</strong>
               </p>
             ) : null}
             <Textarea t={t} id="response" label={t('casework.reports.responseHeading')} hint={t('casework.reports.portal.responseHint')} error={errs.text('response')} value={textValue(form.values, 'response')} rows={8} maxLength={20000} required />
-            <FileInputs t={t} legend={t('casework.reports.portal.files')} hint={t('cases.portal.fileHint', { max: maxUploadMb, count: MAX_CASE_FILES })} error={errs.text('file')} />
-            <Button>{t('casework.reports.portal.submit')}</Button>
-          </Form>
+          </CaseFilesForm>
         ) : response ? (
-          <>
-            <NotificationBanner t={t}>
-              <p class="body">{t('casework.reports.portal.sentOn', { at: formatDateTimeNumeric(response.submittedAt) })}</p>
-            </NotificationBanner>
-            <h2 class="heading-m">{t('casework.reports.portal.yourResponse')}</h2>
-            <p class="body report-text" id="your-response">
-              {response.body}
-            </p>
-            <SentFiles t={t} files={response.attachments} base={caseReportPath(report.id)} />
-          </>
+          <SentReply
+            t={t}
+            sentOn={t('casework.reports.portal.sentOn', { at: formatDateTimeNumeric(response.submittedAt) })}
+            heading={t('casework.reports.portal.yourResponse')}
+            id="your-response"
+            textClass="report-text"
+            text={response.body}
+            files={response.attachments}
+            base={caseReportPath(report.id)}
+          />
         ) : (
           <p class="body" id="response-closed">
             {t('casework.reports.portal.closed')}
           </p>
         )
       ) : null}
-      <p class="body">
-        <a class="link" href="/portal#case-tasks">
-          {t('cases.portal.back')}
-        </a>
-      </p>
+      <BackToCaseTasks t={t} />
     </PageLayout>
   )
 }

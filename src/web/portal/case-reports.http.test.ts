@@ -6,9 +6,7 @@
  * home page with its PDF, and another business's report answering 404 everywhere.
  */
 import assert from 'node:assert/strict'
-import fs from 'node:fs'
-import path from 'node:path'
-import { after, before, beforeEach, describe, test } from 'node:test'
+import { beforeEach, describe, test } from 'node:test'
 import { eq } from 'drizzle-orm'
 import { addCaseNote } from '#src/cases/add-case-note.ts'
 import { caseReportResponses } from '#src/cases/case-reports.tables.ts'
@@ -18,47 +16,27 @@ import { issueFinalReport } from '#src/cases/issue-final-report.ts'
 import { recordFinding } from '#src/cases/record-finding.ts'
 import { recordVisit } from '#src/cases/record-visit.ts'
 import { sendDraftReport } from '#src/cases/send-draft-report.ts'
-import type { Actor } from '#src/identity/permissions.ts'
-import { Client, makeEntity, makeUser } from '#tests/support/builders.ts'
-import { multipartBody, type MultipartEntry } from '#tests/support/multipart.ts'
+import type { Client } from '#tests/support/builders.ts'
+import { makeOfficers, signedInBusiness, type UserActor } from '#tests/support/case-fixtures.ts'
+import type { MultipartEntry } from '#tests/support/multipart.ts'
+import { multipartFormOf, postMultipart as postMultipartTo, storedFiles as storedFilesOf } from '#tests/support/portal-forms.ts'
 import { HTML_PAGE, PDF_MIN } from '#tests/support/sample-files.ts'
-import { createTestApp, html, type TestApp } from '#tests/support/test-app.ts'
+import { html } from '#tests/support/test-app.ts'
+import { useTestApp } from '#tests/support/use-test-app.ts'
 
-let t: TestApp
-before(async () => {
-  t = await createTestApp()
-})
-after(() => t.close())
-
-const db = () => t.deps.database.db
-let examiner: Extract<Actor, { kind: 'user' }>
-let supervisor: Extract<Actor, { kind: 'user' }>
+const t = useTestApp({ clearFiles: true })
+const { db } = t
+let examiner: UserActor
+let supervisor: UserActor
 let serial = 0
 let keySeq = 0
 const key = () => `p${++keySeq}`
 
 beforeEach(async () => {
-  await t.testDb.reset()
-  t.clock.set('2026-11-29T03:00:00Z')
-  for (const name of fs.readdirSync(t.files.root)) {
-    const p = path.join(t.files.root, name)
-    if (name === 'tmp') for (const f of fs.readdirSync(p)) fs.rmSync(path.join(p, f), { force: true })
-    else fs.rmSync(p, { recursive: true, force: true })
-  }
-  const ex = await makeUser(db(), { role: 'examiner' })
-  const sup = await makeUser(db(), { role: 'supervisor' })
-  examiner = { kind: 'user', id: ex.id, role: 'examiner', entityId: null, displayName: 'ผู้ตรวจ' }
-  supervisor = { kind: 'user', id: sup.id, role: 'supervisor', entityId: null, displayName: 'หัวหน้า' }
+  ;({ examiner, supervisor } = await makeOfficers(db()))
 })
 
-async function business() {
-  const username = `reportbiz${++serial}`
-  const entity = await makeEntity(db())
-  await makeUser(db(), { username, entityId: entity.id, role: 'entity_admin' })
-  const client = new Client(t.app)
-  await client.signIn(username)
-  return { entity, client }
-}
+const business = () => signedInBusiness(t, `reportbiz${++serial}`)
 
 /** A case of this business with a finding, a staff note and a visit record, and its draft report sent. */
 async function draftFor(entityId: string, responseDueOn = '2026-12-14') {
@@ -73,26 +51,10 @@ async function draftFor(entityId: string, responseDueOn = '2026-12-14') {
   return { caseId: c!.id, reportId: reportId! }
 }
 
-function postMultipart(client: Client, url: string, entries: readonly MultipartEntry[]) {
-  const { payload, contentType } = multipartBody(entries)
-  return t.app.inject({ method: 'POST', url, payload, headers: { 'content-type': contentType, cookie: client.jar.header() } })
-}
+const postMultipart = (client: Client, url: string, entries: readonly MultipartEntry[]) => postMultipartTo(t, client, url, entries)
 
-async function formOf(client: Client, url: string) {
-  const res = await client.get(url)
-  assert.equal(res.statusCode, 200, res.body.slice(0, 300))
-  const $ = html(res)
-  const f = $('form#response-form')
-  assert.equal(f.attr('enctype'), 'multipart/form-data')
-  assert.equal(f.find('input').first().attr('name'), '_csrf')
-  return { $, csrf: f.find('input[name="_csrf"]').attr('value')!, idem: f.find('input[name="idempotencyKey"]').attr('value')! }
-}
-
-const storedFiles = () =>
-  fs
-    .readdirSync(t.files.root, { recursive: true })
-    .map(String)
-    .filter((p) => !p.startsWith('tmp') && fs.statSync(path.join(t.files.root, p)).isFile())
+const formOf = (client: Client, url: string) => multipartFormOf(client, url, 'response-form')
+const storedFiles = () => storedFilesOf(t.files)
 
 describe('the draft report in the portal', () => {
   test('the home page lists it with its due date; the page shows the report, never staff notes or visit records; the response with a file is sent once', async () => {
@@ -107,8 +69,12 @@ describe('the draft report in the portal', () => {
     assert.equal(rows.length, 1, 'only its own report')
     assert.equal(rows.find('a').attr('href'), url)
     assert.equal(rows.find('a').text(), 'ร่างรายงานผลการตรวจสอบ รอคำชี้แจง')
-    assert.match(rows.text(), /14 ธันวาคม 2569/)
-    assert.match(rows.text(), /อีก 15 วัน/)
+    // Numeric Gregorian dates, as on every screen: due 14/12/2026, issued today.
+    assert.deepEqual(home('#case-reports thead th').map((_, th) => home(th).text()).get(), ['รายการ', 'เรื่องตรวจสอบ', 'วันครบกำหนด', 'วันที่ออกรายงาน'])
+    assert.match(rows.find('td').eq(2).text(), /^14\/12\/2026/)
+    assert.match(rows.find('td').eq(2).text(), /อีก 15 วัน/)
+    assert.equal(rows.find('td').eq(3).text(), '29/11/2026')
+    assert.doesNotMatch(rows.text(), /2569/)
 
     const { $, csrf, idem } = await formOf(client, url)
     assert.equal($('h1').text(), 'ร่างรายงานผลการตรวจสอบ')
@@ -209,6 +175,8 @@ describe('the final report in the portal', () => {
     const row = home(`#case-reports tr[data-report="${reportId}"]`)
     assert.equal(row.find('a').first().text(), 'รายงานผลการตรวจสอบฉบับสมบูรณ์')
     assert.equal(row.find('a').last().attr('href'), `/portal/cases/reports/${reportId}/report.pdf`)
+    assert.equal(row.find('td').eq(3).text(), '29/11/2026', 'under its own "issued on" column, not the due date')
+    assert.equal(row.find('td').eq(2).find('.visually-hidden').text(), 'ไม่มีกำหนดชี้แจง')
     assert.equal(home(`#case-reports tr[data-report="${draftId}"]`).length, 0, 'the draft no longer waits')
     const page = html(await client.get(`/portal/cases/reports/${reportId}`))
     assert.equal(page('h1').text(), 'รายงานผลการตรวจสอบฉบับสมบูรณ์')

@@ -10,6 +10,7 @@ import type { BusinessAction, BusinessRequest, CaseFile } from '#src/cases/case-
 import { caseReference, REMEDIATION_STATUS_LABEL, SEVERITY_LABEL } from '#src/cases/cases.model.ts'
 import { daysLeft } from '#src/cases/sla.rules.ts'
 import { formatDateTimeLong, formatIsoDateLong } from '#src/platform/i18n/format.ts'
+import type { ComponentChildren } from 'preact'
 import type { MessageParams, Translator } from '#src/platform/i18n/translator.ts'
 import { Button, ErrorSummary, FileUpload, Form, Textarea, fieldErrors, textValue, type PageField } from '#src/web/components/form/index.ts'
 import { FlashBanner } from '#src/web/components/layout/flash-banner.tsx'
@@ -68,11 +69,71 @@ export function FileInputs({ t, legend, hint, error }: { t: Translator; legend: 
   )
 }
 
+/** One row of a summary list; `valueClass` adds to the value's class. */
+export function SummaryRow({ label, id, valueClass, children }: { label: string; id?: string | undefined; valueClass?: string; children: ComponentChildren }) {
+  return (
+    <div class="summary-list__row">
+      <dt class="summary-list__key">{label}</dt>
+      <dd class={valueClass ? `summary-list__value ${valueClass}` : 'summary-list__value'} id={id}>
+        {children}
+      </dd>
+    </div>
+  )
+}
+
+/** The errors of a business's form of one text field (`textField`) and the files. */
+export function caseFilesFormErrors(ctx: PageContext, form: CaseFormState, maxUploadMb: number, textField: string) {
+  const params: MessageParams = { max: maxUploadMb, count: MAX_CASE_FILES, types: mediaTypeNames(MEDIA_TYPES, ctx.locale), ...form.errorParams }
+  const fields = [{ path: textField, params }, { path: 'file', params }] as const satisfies readonly PageField[]
+  return fieldErrors(ctx.t, form.errors, fields)
+}
+
+/**
+ * The multipart form: the idempotency key, the text field (`children`), the file inputs (the size
+ * and count hint after `fileHintBefore`), the button.
+ */
+export function CaseFilesForm(props: { ctx: PageContext; action: string; id: string; form: CaseFormState; maxUploadMb: number; fileLegend: string; fileHintBefore?: string; fileError: string | undefined; submit: string; children: ComponentChildren }) {
+  const { t } = props.ctx
+  const hint = t('cases.portal.fileHint', { max: props.maxUploadMb, count: MAX_CASE_FILES })
+  return (
+    <Form ctx={props.ctx} action={props.action} id={props.id} enctype="multipart/form-data">
+      <input type="hidden" name="idempotencyKey" value={props.form.idempotencyKey} />
+      {props.children}
+      <FileInputs t={t} legend={props.fileLegend} hint={props.fileHintBefore ? `${props.fileHintBefore} ${hint}` : hint} error={props.fileError} />
+      <Button>{props.submit}</Button>
+    </Form>
+  )
+}
+
+/** What the business sent, read-only: when, the text under `heading` and the files. */
+export function SentReply(props: { t: Translator; sentOn: string; heading: string; id: string; textClass?: string; text: string | null; files: readonly CaseFile[]; base: string }) {
+  return (
+    <>
+      <NotificationBanner t={props.t}>
+        <p class="body">{props.sentOn}</p>
+      </NotificationBanner>
+      <h2 class="heading-m">{props.heading}</h2>
+      <p class={props.textClass ? `body ${props.textClass}` : 'body'} id={props.id}>
+        {props.text}
+      </p>
+      <SentFiles t={props.t} files={props.files} base={props.base} />
+    </>
+  )
+}
+
+export function BackToCaseTasks({ t }: { t: Translator }) {
+  return (
+    <p class="body">
+      <a class="link" href="/portal#case-tasks">
+        {t('cases.portal.back')}
+      </a>
+    </p>
+  )
+}
+
 export function CaseRequestPage({ ctx, request, now, maxUploadMb, form, flash }: { ctx: PageContext; request: BusinessRequest; now: Date; maxUploadMb: number; form: CaseFormState; flash?: Flash | undefined }) {
   const { t, locale } = ctx
-  const params: MessageParams = { max: maxUploadMb, count: MAX_CASE_FILES, types: mediaTypeNames(MEDIA_TYPES, locale), ...form.errorParams }
-  const fields = [{ path: 'answer', params }, { path: 'file', params }] as const satisfies readonly PageField[]
-  const errs = fieldErrors(t, form.errors, fields)
+  const errs = caseFilesFormErrors(ctx, form, maxUploadMb, 'answer')
   return (
     <PageLayout ctx={ctx} title={`${t('cases.request.title')}: ${request.subject}`} hasErrors={errs.hasErrors}>
       <FlashBanner t={t} flash={flash} />
@@ -91,46 +152,33 @@ export function CaseRequestPage({ ctx, request, now, maxUploadMb, form, flash }:
         </div>
       </dl>
       {request.status === 'open' ? (
-        <Form ctx={ctx} action={caseRequestPath(request.id)} id="answer-form" enctype="multipart/form-data">
-          <input type="hidden" name="idempotencyKey" value={form.idempotencyKey} />
+        <CaseFilesForm ctx={ctx} action={caseRequestPath(request.id)} id="answer-form" form={form} maxUploadMb={maxUploadMb} fileLegend={t('cases.request.files')} fileError={errs.text('file')} submit={t('cases.request.submit')}>
           <Textarea t={t} id="answer" label={t('cases.request.answer')} hint={t('cases.request.answerHint')} error={errs.text('answer')} value={textValue(form.values, 'answer')} rows={6} maxLength={5000} required />
-          <FileInputs t={t} legend={t('cases.request.files')} hint={t('cases.portal.fileHint', { max: maxUploadMb, count: MAX_CASE_FILES })} error={errs.text('file')} />
-          <Button>{t('cases.request.submit')}</Button>
-        </Form>
+        </CaseFilesForm>
       ) : (
-        <>
-          <NotificationBanner t={t}>
-            <p class="body">{t('cases.request.answeredOn', { date: request.answeredAt ? formatDateTimeLong(request.answeredAt, locale) : '—' })}</p>
-          </NotificationBanner>
-          <h2 class="heading-m">{t('cases.request.yourAnswer')}</h2>
-          <p class="body" id="your-answer">
-            {request.answerText}
-          </p>
-          <SentFiles t={t} files={request.answerAttachments} base={caseRequestPath(request.id)} />
-        </>
+        <SentReply
+          t={t}
+          sentOn={t('cases.request.answeredOn', { date: request.answeredAt ? formatDateTimeLong(request.answeredAt, locale) : '—' })}
+          heading={t('cases.request.yourAnswer')}
+          id="your-answer"
+          text={request.answerText}
+          files={request.answerAttachments}
+          base={caseRequestPath(request.id)}
+        />
       )}
-      <p class="body">
-        <a class="link" href="/portal#case-tasks">
-          {t('cases.portal.back')}
-        </a>
-      </p>
+      <BackToCaseTasks t={t} />
     </PageLayout>
   )
 }
 
 export function CaseActionPage({ ctx, action, now, maxUploadMb, form, flash }: { ctx: PageContext; action: BusinessAction; now: Date; maxUploadMb: number; form: CaseFormState; flash?: Flash | undefined }) {
   const { t, locale } = ctx
-  const params: MessageParams = { max: maxUploadMb, count: MAX_CASE_FILES, types: mediaTypeNames(MEDIA_TYPES, locale), ...form.errorParams }
-  const fields = [{ path: 'note', params }, { path: 'file', params }] as const satisfies readonly PageField[]
-  const errs = fieldErrors(t, form.errors, fields)
+  const errs = caseFilesFormErrors(ctx, form, maxUploadMb, 'note')
   const canReport = action.status === 'open' || action.status === 'rejected'
-  const row = (key: Parameters<Translator>[0], value: string | preact.ComponentChildren, id?: string) => (
-    <div class="summary-list__row">
-      <dt class="summary-list__key">{t(key)}</dt>
-      <dd class="summary-list__value" id={id}>
-        {value}
-      </dd>
-    </div>
+  const row = (key: Parameters<Translator>[0], value: ComponentChildren, id?: string) => (
+    <SummaryRow label={t(key)} id={id}>
+      {value}
+    </SummaryRow>
   )
   return (
     <PageLayout ctx={ctx} title={`${t('cases.action.title')}: ${action.description}`} hasErrors={errs.hasErrors}>
@@ -155,23 +203,16 @@ export function CaseActionPage({ ctx, action, now, maxUploadMb, form, flash }: {
         {row('cases.action.status', t(REMEDIATION_STATUS_LABEL[action.status]), 'action-status')}
       </dl>
       {canReport ? (
-        <Form ctx={ctx} action={caseActionPath(action.id)} id="done-form" enctype="multipart/form-data">
-          <input type="hidden" name="idempotencyKey" value={form.idempotencyKey} />
+        <CaseFilesForm ctx={ctx} action={caseActionPath(action.id)} id="done-form" form={form} maxUploadMb={maxUploadMb} fileLegend={t('cases.action.evidence')} fileHintBefore={t('cases.action.evidenceHint')} fileError={errs.text('file')} submit={t('cases.action.submit')}>
           <Textarea t={t} id="note" label={t('cases.action.note')} error={errs.text('note')} value={textValue(form.values, 'note')} rows={5} maxLength={5000} optional />
-          <FileInputs t={t} legend={t('cases.action.evidence')} hint={`${t('cases.action.evidenceHint')} ${t('cases.portal.fileHint', { max: maxUploadMb, count: MAX_CASE_FILES })}`} error={errs.text('file')} />
-          <Button>{t('cases.action.submit')}</Button>
-        </Form>
+        </CaseFilesForm>
       ) : (
         <NotificationBanner t={t}>
           <p class="body">{t('cases.action.doneOn', { date: action.doneAt ? formatDateTimeLong(action.doneAt, locale) : '—' })}</p>
         </NotificationBanner>
       )}
       {action.evidence.length ? <SentFiles t={t} files={action.evidence} base={caseActionPath(action.id)} /> : null}
-      <p class="body">
-        <a class="link" href="/portal#case-tasks">
-          {t('cases.portal.back')}
-        </a>
-      </p>
+      <BackToCaseTasks t={t} />
     </PageLayout>
   )
 }

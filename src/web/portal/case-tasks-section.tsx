@@ -1,14 +1,15 @@
 /**
  * "คำขอข้อมูลและการแก้ไขจาก ปปง." on the business's portal home: its inspection reports (a draft
  * awaiting its response, final reports with their PDF), its open information requests and
- * remediation actions (open or rejected), soonest due first, with the due date, days left or an
- * "overdue" tag, each linking to its page under /portal/cases. Only business-facing fields
+ * remediation actions (open or rejected), soonest due first, with the due date (numeric
+ * dd/mm/yyyy, as on every screen), days left or an "overdue" tag; reports also show when they were
+ * issued, in a column of their own, each linking to its page under /portal/cases. Only business-facing fields
  * (get-business-case-tasks.ts): never notes, assignees or other businesses' findings.
  */
 import type { BusinessCaseTasks } from '#src/cases/get-business-case-tasks.ts'
 import { caseReference, INFORMATION_REQUEST_STATUS_LABEL, REMEDIATION_STATUS_LABEL } from '#src/cases/cases.model.ts'
 import { daysLeft } from '#src/cases/sla.rules.ts'
-import { formatDateNumeric, formatIsoDateLong } from '#src/platform/i18n/format.ts'
+import { formatDateNumeric, formatIsoDateNumeric } from '#src/platform/i18n/format.ts'
 import type { Locale } from '#src/platform/i18n/locale.ts'
 import type { Translator } from '#src/platform/i18n/translator.ts'
 import { TONE_CLASS } from '#src/web/components/status/status-tag.tsx'
@@ -17,18 +18,19 @@ export const caseRequestPath = (id: string) => `/portal/cases/requests/${id}`
 export const caseActionPath = (id: string) => `/portal/cases/actions/${id}`
 export const caseReportPath = (id: string) => `/portal/cases/reports/${id}`
 
-export function DueCell({ t, locale, dueOn, now }: { t: Translator; locale: Locale; dueOn: string; now: Date }) {
+export function DueCell({ t, dueOn, now }: { t: Translator; dueOn: string; now: Date }) {
   const left = daysLeft(dueOn, now)
   return (
     <td>
-      {formatIsoDateLong(dueOn, locale)}
+      {formatIsoDateNumeric(dueOn)}
       <br />
       {left < 0 ? <strong class={TONE_CLASS.red}>{t('cases.portal.overdue')}</strong> : <span class="hint">{t('cases.portal.daysLeft', { days: left })}</span>}
     </td>
   )
 }
 
-export function CaseTasksSection({ t, locale, tasks, now }: { t: Translator; locale: Locale; tasks: BusinessCaseTasks; now: Date }) {
+/** `locale` is kept for the caller; every date here is numeric (the same in both languages). */
+export function CaseTasksSection({ t, tasks, now }: { t: Translator; locale: Locale; tasks: BusinessCaseTasks; now: Date }) {
   const reports = tasks.reports ?? { awaiting: [], finals: [] }
   const empty = !tasks.requests.length && !tasks.actions.length && !reports.awaiting.length && !reports.finals.length
   return (
@@ -45,6 +47,7 @@ export function CaseTasksSection({ t, locale, tasks, now }: { t: Translator; loc
               <th scope="col">{t('cases.portal.colItem')}</th>
               <th scope="col">{t('cases.portal.colCase')}</th>
               <th scope="col">{t('cases.portal.colDue')}</th>
+              <th scope="col">{t('casework.reports.portal.colIssued')}</th>
             </tr>
           </thead>
           <tbody>
@@ -56,7 +59,8 @@ export function CaseTasksSection({ t, locale, tasks, now }: { t: Translator; loc
                   </a>
                 </td>
                 <td>{caseReference(r.caseNumber)}</td>
-                <DueCell t={t} locale={locale} dueOn={r.responseDueOn!} now={now} />
+                <DueCell t={t} dueOn={r.responseDueOn!} now={now} />
+                <td>{formatDateNumeric(r.issuedAt)}</td>
               </tr>
             ))}
             {reports.finals.map((r) => (
@@ -71,7 +75,11 @@ export function CaseTasksSection({ t, locale, tasks, now }: { t: Translator; loc
                   </a>
                 </td>
                 <td>{caseReference(r.caseNumber)}</td>
-                <td>{t('casework.reports.portal.issuedOn', { date: formatDateNumeric(r.issuedAt) })}</td>
+                <td>
+                  <span aria-hidden="true">—</span>
+                  <span class="visually-hidden">{t('casework.reports.portal.noDue')}</span>
+                </td>
+                <td>{formatDateNumeric(r.issuedAt)}</td>
               </tr>
             ))}
           </tbody>
@@ -97,7 +105,7 @@ export function CaseTasksSection({ t, locale, tasks, now }: { t: Translator; loc
                   </a>
                 </td>
                 <td>{caseReference(r.caseNumber)}</td>
-                <DueCell t={t} locale={locale} dueOn={r.dueOn} now={now} />
+                <DueCell t={t} dueOn={r.dueOn} now={now} />
                 <td>{t(INFORMATION_REQUEST_STATUS_LABEL[r.status])}</td>
               </tr>
             ))}
@@ -126,7 +134,7 @@ export function CaseTasksSection({ t, locale, tasks, now }: { t: Translator; loc
                   <span class="hint">{a.findingTitle}</span>
                 </td>
                 <td>{caseReference(a.caseNumber)}</td>
-                <DueCell t={t} locale={locale} dueOn={a.dueOn} now={now} />
+                <DueCell t={t} dueOn={a.dueOn} now={now} />
                 <td>{t(REMEDIATION_STATUS_LABEL[a.status])}</td>
               </tr>
             ))}

@@ -5,9 +5,7 @@
  * the file, error summary, 303), and another business's items answering 404.
  */
 import assert from 'node:assert/strict'
-import fs from 'node:fs'
-import path from 'node:path'
-import { after, before, beforeEach, describe, test } from 'node:test'
+import { beforeEach, describe, test } from 'node:test'
 import { eq } from 'drizzle-orm'
 import { addCaseNote } from '#src/cases/add-case-note.ts'
 import { addRemediationAction } from '#src/cases/add-remediation-action.ts'
@@ -16,44 +14,27 @@ import { insertCases } from '#src/cases/cases.repo.ts'
 import { cases, informationRequests, remediationActions } from '#src/cases/cases.tables.ts'
 import { createInformationRequest } from '#src/cases/create-information-request.ts'
 import { recordFinding } from '#src/cases/record-finding.ts'
-import type { Actor } from '#src/identity/permissions.ts'
-import { Client, makeEntity, makeUser } from '#tests/support/builders.ts'
-import { multipartBody, type MultipartEntry } from '#tests/support/multipart.ts'
+import { makeUser, type Client } from '#tests/support/builders.ts'
+import { signedInBusiness, type UserActor } from '#tests/support/case-fixtures.ts'
+import type { MultipartEntry } from '#tests/support/multipart.ts'
+import { multipartFormOf as formOf, postMultipart as postMultipartTo, storedFiles as storedFilesOf } from '#tests/support/portal-forms.ts'
 import { HTML_PAGE, PDF_MIN } from '#tests/support/sample-files.ts'
-import { createTestApp, html, type TestApp } from '#tests/support/test-app.ts'
+import { html } from '#tests/support/test-app.ts'
+import { useTestApp } from '#tests/support/use-test-app.ts'
 
-let t: TestApp
-before(async () => {
-  t = await createTestApp()
-})
-after(() => t.close())
-
-const db = () => t.deps.database.db
-let examiner: Extract<Actor, { kind: 'user' }>
+const t = useTestApp({ clearFiles: true })
+const { db } = t
+let examiner: UserActor
 let serial = 0
 let keySeq = 0
 const key = () => `h${++keySeq}`
 
 beforeEach(async () => {
-  await t.testDb.reset()
-  t.clock.set('2026-11-29T03:00:00Z')
-  for (const name of fs.readdirSync(t.files.root)) {
-    const p = path.join(t.files.root, name)
-    if (name === 'tmp') for (const f of fs.readdirSync(p)) fs.rmSync(path.join(p, f), { force: true })
-    else fs.rmSync(p, { recursive: true, force: true })
-  }
   const ex = await makeUser(db(), { role: 'examiner' })
   examiner = { kind: 'user', id: ex.id, role: 'examiner', entityId: null, displayName: 'ผู้ตรวจ' }
 })
 
-async function business() {
-  const username = `casebiz${++serial}`
-  const entity = await makeEntity(db())
-  await makeUser(db(), { username, entityId: entity.id, role: 'entity_admin' })
-  const client = new Client(t.app)
-  await client.signIn(username)
-  return { entity, client }
-}
+const business = () => signedInBusiness(t, `casebiz${++serial}`)
 
 async function openCase(entityId: string, status: 'notified' | 'fieldwork' = 'notified') {
   const now = t.clock.now()
@@ -75,26 +56,9 @@ async function actionFor(entityId: string) {
   return { caseId: c.id, actionId: action!.id }
 }
 
-function postMultipart(client: Client, url: string, entries: readonly MultipartEntry[]) {
-  const { payload, contentType } = multipartBody(entries)
-  return t.app.inject({ method: 'POST', url, payload, headers: { 'content-type': contentType, cookie: client.jar.header() } })
-}
+const postMultipart = (client: Client, url: string, entries: readonly MultipartEntry[]) => postMultipartTo(t, client, url, entries)
 
-async function formOf(client: Client, url: string, formId: string) {
-  const res = await client.get(url)
-  assert.equal(res.statusCode, 200, res.body.slice(0, 300))
-  const $ = html(res)
-  const f = $(`form#${formId}`)
-  assert.equal(f.attr('enctype'), 'multipart/form-data')
-  assert.equal(f.find('input').first().attr('name'), '_csrf')
-  return { $, csrf: f.find('input[name="_csrf"]').attr('value')!, idem: f.find('input[name="idempotencyKey"]').attr('value')! }
-}
-
-const storedFiles = () =>
-  fs
-    .readdirSync(t.files.root, { recursive: true })
-    .map(String)
-    .filter((p) => !p.startsWith('tmp') && fs.statSync(path.join(t.files.root, p)).isFile())
+const storedFiles = () => storedFilesOf(t.files)
 
 describe('portal home: requests and remediation from AMLO', () => {
   test('lists the business\'s own open items with due dates and an overdue mark; no staff notes, nothing of other businesses', async () => {
@@ -113,7 +77,7 @@ describe('portal home: requests and remediation from AMLO', () => {
     const req = $('#case-requests tbody tr')
     assert.equal(req.length, 1)
     assert.equal(req.find('a').attr('href'), `/portal/cases/requests/${mine.requestId}`)
-    assert.match(req.text(), /28 พฤศจิกายน 2569/)
+    assert.match(req.text(), /28\/11\/2026/)
     assert.match(req.find('.tag--red').text(), /เกินกำหนด/)
     const act = $('#case-actions tbody tr')
     assert.equal(act.length, 1)
@@ -151,6 +115,11 @@ describe('answering an information request', () => {
     const sent = row!.answerAttachments as CaseFile[]
     assert.deepEqual([row!.status, sent.map((f) => [f.displayName, f.mediaType])], ['answered', [['นโยบาย.pdf', 'application/pdf']]])
     assert.equal(storedFiles().length, 1)
+    // The same form posted again (a double submit): answered like the first, its file not kept.
+    const again = await postMultipart(client, url, [['_csrf', csrf], ['idempotencyKey', idem], ['answer', 'แนบนโยบายฉบับปี 2569 ที่คณะกรรมการอนุมัติแล้ว'], ['file', { filename: 'นโยบาย.pdf', content: PDF_MIN, contentType: 'application/pdf' }]])
+    assert.equal(again.statusCode, 303)
+    assert.equal(storedFiles().length, 1, 'the retry\'s file is removed')
+    assert.equal(((await db().select().from(informationRequests).where(eq(informationRequests.id, requestId)))[0]!.answerAttachments as CaseFile[])[0]!.fileKey, sent[0]!.fileKey)
     const after = html(await client.get(url))
     assert.equal(after('form#answer-form').length, 0)
     assert.match(after('#your-answer').text(), /ที่คณะกรรมการอนุมัติแล้ว/)

@@ -3,7 +3,7 @@
  * only a supervisor activates it, which is audited; a business never reaches it.
  */
 import assert from 'node:assert/strict'
-import { after, before, beforeEach, test } from 'node:test'
+import { beforeEach, test } from 'node:test'
 import { eq } from 'drizzle-orm'
 import { auditLog } from '#src/audit/audit.tables.ts'
 import type { Actor } from '#src/identity/permissions.ts'
@@ -12,19 +12,14 @@ import { openCycle } from '#src/submissions/open-cycle.ts'
 import { submitAssessment } from '#src/submissions/submit-assessment.ts'
 import { Client, makeEntity, makeUser } from '#tests/support/builders.ts'
 import { fillCompleteAssessment } from '#tests/support/complete-assessment.ts'
-import { createTestApp, html, type TestApp } from '#tests/support/test-app.ts'
-import { enrolDirectly, signInWithCode } from '#tests/support/totp.ts'
+import { staffClient } from '#tests/support/staff-client.ts'
+import { html } from '#tests/support/test-app.ts'
+import { useTestApp } from '#tests/support/use-test-app.ts'
 
-let t: TestApp
-before(async () => {
-  t = await createTestApp()
-})
-after(() => t.close())
-const db = () => t.deps.database.db
+const t = useTestApp()
+const { db } = t
 
 beforeEach(async () => {
-  await t.testDb.reset()
-  t.clock.set('2026-11-29T03:00:00Z')
   await openCycle(t.deps, { actor: 'system', code: '2569', nameTh: 'รอบการประเมินปี 2569', nameEn: 'Assessment cycle 2569', definitionVersion: 'v1', opensAt: new Date('2026-10-01T00:00:00Z'), deadline: new Date('2027-03-31T00:00:00Z'), periodStart: '2025-10-01', periodEnd: '2026-09-30' })
 })
 
@@ -38,19 +33,11 @@ async function submitted() {
   return user
 }
 
-async function staffClient(role: 'supervisor' | 'examiner', username: string) {
-  const user = await makeUser(db(), { role, username, firstName: username })
-  const secret = await enrolDirectly(t, user)
-  const client = new Client(t.app)
-  assert.equal((await signInWithCode(t, client, username, secret)).statusCode, 303)
-  return client
-}
-
 test('the preview counts the scored submissions and changes nothing; an examiner cannot activate', async () => {
   await submitted()
   await submitted()
   const before = await db().select().from(riskScores)
-  const examiner = await staffClient('examiner', 'rs-exam')
+  const { client: examiner } = await staffClient(t, 'examiner', 'rs-exam')
   const page = html(await examiner.get('/staff/rescore?cycle=2569&ruleset=v1'))
   assert.equal(page('#rescore-summary').text(), 'คำนวณด้วยเกณฑ์ v1 ได้ 2 รายการ ระดับความเสี่ยงจะเปลี่ยน 0 รายการ')
   assert.match(page('table').text(), /ไม่มีระดับความเสี่ยงใดเปลี่ยน/)
@@ -63,7 +50,7 @@ test('the preview counts the scored submissions and changes nothing; an examiner
 
 test('a supervisor activates: new current scores (old ones kept), one audit entry, a message', async () => {
   await submitted()
-  const supervisor = await staffClient('supervisor', 'rs-super')
+  const { client: supervisor } = await staffClient(t, 'supervisor', 'rs-super')
   const res = await supervisor.submit('/staff/rescore?cycle=2569&ruleset=v1', '/staff/rescore', { cycle: '2569', ruleset: 'v1' })
   assert.equal(res.statusCode, 303)
   const after = html(await supervisor.get(res.headers.location as string))
@@ -82,7 +69,7 @@ test('a business user cannot reach the rescore page', async () => {
 })
 
 test('the staff home links every staff page a supervisor may use, and each opens', async () => {
-  const supervisor = await staffClient('supervisor', 'rs-home')
+  const { client: supervisor } = await staffClient(t, 'supervisor', 'rs-home')
   const home = html(await supervisor.get('/staff'))
   const hrefs = home('#staff-links a').toArray().map((a) => home(a).attr('href')!)
   assert.deepEqual(hrefs, ['/staff/submissions', '/staff/dashboard', '/staff/filing', '/staff/rescore', '/staff/support', '/staff/extensions', '/staff/cases', '/staff/plans'])

@@ -4,7 +4,7 @@
  * that the business sees and is e-mailed about. Businesses never reach /staff.
  */
 import assert from 'node:assert/strict'
-import { after, before, beforeEach, describe, test } from 'node:test'
+import { beforeEach, describe, test } from 'node:test'
 import type { Actor } from '#src/identity/permissions.ts'
 import { createTranslator } from '#src/platform/i18n/translator.ts'
 import { findCurrentScore } from '#src/review/risk-score.link.ts'
@@ -15,19 +15,15 @@ import { openCycle } from '#src/submissions/open-cycle.ts'
 import { submitAssessment } from '#src/submissions/submit-assessment.ts'
 import { Client, makeEntity, makeUser } from '#tests/support/builders.ts'
 import { fillCompleteAssessment } from '#tests/support/complete-assessment.ts'
-import { createTestApp, html, type TestApp } from '#tests/support/test-app.ts'
-import { enrolDirectly, lastMail, signInWithCode } from '#tests/support/totp.ts'
+import { staffClient } from '#tests/support/staff-client.ts'
+import { html } from '#tests/support/test-app.ts'
+import { lastMail } from '#tests/support/totp.ts'
+import { useTestApp } from '#tests/support/use-test-app.ts'
 
-let t: TestApp
-before(async () => {
-  t = await createTestApp()
-})
-after(() => t.close())
-const db = () => t.deps.database.db
+const t = useTestApp()
+const { db } = t
 
 beforeEach(async () => {
-  await t.testDb.reset()
-  t.clock.set('2026-11-29T03:00:00Z')
   await openCycle(t.deps, { actor: 'system', code: '2569', nameTh: 'รอบการประเมินปี 2569', nameEn: 'Assessment cycle 2569', definitionVersion: 'v1', opensAt: new Date('2026-10-01T00:00:00Z'), deadline: new Date('2027-03-31T00:00:00Z'), periodStart: '2025-10-01', periodEnd: '2026-09-30' })
 })
 
@@ -42,19 +38,12 @@ async function submitted(nameTh: string, email = `owner${++serial}@example.com`)
   return { entity, user, assessmentId }
 }
 
-async function staffClient(role: 'supervisor' | 'examiner', username: string) {
-  const user = await makeUser(db(), { role, username, firstName: username })
-  const secret = await enrolDirectly(t, user)
-  const client = new Client(t.app)
-  assert.equal((await signInWithCode(t, client, username, secret)).statusCode, 303)
-  return { client, user }
-}
 
 describe('queue', () => {
   test('lists submissions; search by name and juristic prefix; filters; CSV with BOM and neutralised cells; XLSX is a zip', async () => {
     const a = await submitted('ทองคำเยาวราช')
     await submitted('=HYPERLINK ทอง')
-    const { client } = await staffClient('examiner', 'exam')
+    const { client } = await staffClient(t, 'examiner', 'exam')
     const all = html(await client.get('/staff/submissions'))
     assert.equal(all('#queue tbody tr').length, 2)
     assert.match(all('#queue caption').text(), /เรียงตาม/)
@@ -78,8 +67,8 @@ describe('queue', () => {
 describe('submission view and actions', () => {
   test('override needs another supervisor; the approved rating shows in view and queue; notes and assignment are recorded', async () => {
     const { assessmentId } = await submitted('ร้านทองสุข')
-    const { client: examiner, user: ex } = await staffClient('examiner', 'exam')
-    const { client: sup, user: supUser } = await staffClient('supervisor', 'sup')
+    const { client: examiner, user: ex } = await staffClient(t, 'examiner', 'exam')
+    const { client: sup, user: supUser } = await staffClient(t, 'supervisor', 'sup')
     const page = `/staff/submissions/${assessmentId}`
     const view = html(await examiner.get(page))
     assert.match(view('h1').text(), /ร้านทองสุข/)
@@ -116,7 +105,7 @@ describe('submission view and actions', () => {
 
   test('return for correction: the business sees the reasons and is e-mailed; accept', async () => {
     const { assessmentId, user } = await submitted('ร้านทองแก้ไข', 'biz@example.com')
-    const { client } = await staffClient('examiner', 'exam')
+    const { client } = await staffClient(t, 'examiner', 'exam')
     const page = `/staff/submissions/${assessmentId}`
     const empty = await client.submit(page, `${page}/return`, {})
     assert.equal(empty.statusCode, 422)
@@ -140,8 +129,8 @@ describe('risk scores in the workspace', () => {
     assert.ok(score, 'scored at submission')
     const th = createTranslator('th')
     const en = createTranslator('en')
-    const { client: sup } = await staffClient('supervisor', 'sup')
-    const { client: sup2 } = await staffClient('supervisor', 'sup2')
+    const { client: sup } = await staffClient(t, 'supervisor', 'sup')
+    const { client: sup2 } = await staffClient(t, 'supervisor', 'sup2')
 
     const row = html(await sup.get('/staff/submissions'))('#queue tbody tr').first()
     assert.match(row.text(), new RegExp(th(RATING_LABELS[score.residual])))

@@ -4,7 +4,7 @@
  * (/account/support) and through the signed e-mailed link, and refused links.
  */
 import assert from 'node:assert/strict'
-import { after, before, beforeEach, describe, test } from 'node:test'
+import { describe, test } from 'node:test'
 import { eq } from 'drizzle-orm'
 import type { LightMyRequestResponse } from 'fastify'
 import { ANONYMOUS, type Actor } from '#src/identity/permissions.ts'
@@ -16,19 +16,13 @@ import { Client, csrfOf, makeEntity, makeUser } from '#tests/support/builders.ts
 import { multipartBody, type MultipartEntry } from '#tests/support/multipart.ts'
 import { HTML_PAGE, PNG_1X1 } from '#tests/support/sample-files.ts'
 import { redactTokens } from '#src/web/lib/token-urls.ts'
-import { createTestApp, html, type TestApp } from '#tests/support/test-app.ts'
-import { auditRows, enrolDirectly, lastMail, signInWithCode } from '#tests/support/totp.ts'
+import { staffClient as signedInStaff, type StaffRole } from '#tests/support/staff-client.ts'
+import { html } from '#tests/support/test-app.ts'
+import { auditRows, lastMail } from '#tests/support/totp.ts'
+import { useTestApp } from '#tests/support/use-test-app.ts'
 
-let t: TestApp
-before(async () => {
-  t = await createTestApp()
-})
-after(() => t.close())
-beforeEach(async () => {
-  await t.testDb.reset()
-  t.clock.set('2026-11-29T03:00:00Z')
-})
-const db = () => t.deps.database.db
+const t = useTestApp()
+const { db } = t
 
 const input = {
   category: 'technical' as const,
@@ -44,11 +38,8 @@ const input = {
 const newTicket = (over: Partial<typeof input> = {}, actor: Actor = ANONYMOUS, key = `k${Math.random()}`) =>
   createSupportTicket(t.deps, { actor, input: { ...input, ...over }, locale: 'th', idempotencyKey: key })
 
-async function staffClient(role: 'admin' | 'examiner' | 'supervisor', username: string) {
-  const user = await makeUser(db(), { role, username, firstName: username, lastName: 'เจ้าหน้าที่' })
-  const secret = await enrolDirectly(t, user)
-  const client = new Client(t.app)
-  assert.equal((await signInWithCode(t, client, username, secret)).statusCode, 303)
+async function staffClient(role: StaffRole, username: string) {
+  const { client, user } = await signedInStaff(t, role, username, { lastName: 'เจ้าหน้าที่' })
   return { client, user, actor: { kind: 'user', id: user.id, role, entityId: null, displayName: username } as const }
 }
 

@@ -6,7 +6,8 @@
  * A request or action of another case is 404; a business user is refused.
  */
 import assert from 'node:assert/strict'
-import { after, before, beforeEach, describe, test } from 'node:test'
+import { createHash } from 'node:crypto'
+import { beforeEach, describe, test } from 'node:test'
 import { and, eq } from 'drizzle-orm'
 import { addRemediationAction } from '#src/cases/add-remediation-action.ts'
 import { insertCases } from '#src/cases/cases.repo.ts'
@@ -14,43 +15,30 @@ import { cases } from '#src/cases/cases.tables.ts'
 import { auditLog } from '#src/audit/audit.tables.ts'
 import { createInformationRequest } from '#src/cases/create-information-request.ts'
 import { recordFinding } from '#src/cases/record-finding.ts'
-import type { Actor } from '#src/identity/permissions.ts'
-import { Client, makeEntity, makeUser } from '#tests/support/builders.ts'
-import { multipartBody, type MultipartEntry } from '#tests/support/multipart.ts'
+import type { Client } from '#tests/support/builders.ts'
+import { signedInBusiness, type UserActor } from '#tests/support/case-fixtures.ts'
+import type { MultipartEntry } from '#tests/support/multipart.ts'
+import { postMultipart } from '#tests/support/portal-forms.ts'
 import { DOCX_MIN, PDF_MIN, PNG_1X1 } from '#tests/support/sample-files.ts'
-import { createTestApp, html, type TestApp } from '#tests/support/test-app.ts'
-import { enrolDirectly, signInWithCode } from '#tests/support/totp.ts'
+import { staffClient } from '#tests/support/staff-client.ts'
+import { html } from '#tests/support/test-app.ts'
+import { useTestApp } from '#tests/support/use-test-app.ts'
 
-let t: TestApp
-before(async () => {
-  t = await createTestApp()
-})
-after(() => t.close())
-const db = () => t.deps.database.db
+const t = useTestApp()
+const { db } = t
 
-let examiner: Extract<Actor, { kind: 'user' }>
+let examiner: UserActor
 let staff: Client
 let serial = 0
 const key = () => `files-${++serial}`
 
 beforeEach(async () => {
-  await t.testDb.reset()
-  t.clock.set('2026-11-29T03:00:00Z')
-  const user = await makeUser(db(), { role: 'examiner', username: 'examiner.files', firstName: 'สมศรี', lastName: 'ตรวจดี' })
-  examiner = { kind: 'user', id: user.id, role: 'examiner', entityId: null, displayName: 'สมศรี ตรวจดี' }
-  const secret = await enrolDirectly(t, user)
-  staff = new Client(t.app)
-  assert.equal((await signInWithCode(t, staff, 'examiner.files', secret)).statusCode, 303)
+  const signedIn = await staffClient(t, 'examiner', 'examiner.files', { firstName: 'สมศรี', lastName: 'ตรวจดี' })
+  examiner = { kind: 'user', id: signedIn.user.id, role: 'examiner', entityId: null, displayName: 'สมศรี ตรวจดี' }
+  staff = signedIn.client
 })
 
-async function business() {
-  const username = `filesbiz${++serial}`
-  const entity = await makeEntity(db())
-  await makeUser(db(), { username, entityId: entity.id, role: 'entity_admin' })
-  const client = new Client(t.app)
-  await client.signIn(username)
-  return { entity, client }
-}
+const business = () => signedInBusiness(t, `filesbiz${++serial}`)
 
 async function openCase(entityId: string, status: 'notified' | 'fieldwork' = 'notified') {
   const now = t.clock.now()
@@ -63,8 +51,7 @@ async function sendAsBusiness(client: Client, url: string, formId: string, entri
   const $ = html(await client.get(url))
   const csrf = $(`form#${formId} input[name="_csrf"]`).attr('value')!
   const idem = $(`form#${formId} input[name="idempotencyKey"]`).attr('value')!
-  const { payload, contentType } = multipartBody([['_csrf', csrf], ['idempotencyKey', idem], ...entries])
-  const res = await t.app.inject({ method: 'POST', url, payload, headers: { 'content-type': contentType, cookie: client.jar.header() } })
+  const res = await postMultipart(t, client, url, [['_csrf', csrf], ['idempotencyKey', idem], ...entries])
   assert.equal(res.statusCode, 303, res.body.slice(0, 400))
 }
 
@@ -140,8 +127,8 @@ describe('staff download the files a business sent', () => {
     assert.equal(res.headers['content-type'], 'image/png')
     assert.match(String(res.headers['content-disposition']), /^inline; /)
     const [row] = await db().select().from(auditLog).where(and(eq(auditLog.action, 'case.file_downloaded'), eq(auditLog.targetId, c.id)))
-    assert.deepEqual(row?.payload, { action: 'case.file_downloaded', caseId: c.id, source: 'remediation_evidence', itemId: action!.id, index: 0, fileName: 'ภาพหน้าจอระบบ.png', sha256: (row?.payload as { sha256: string }).sha256 })
-    assert.match((row?.payload as { sha256: string }).sha256, /^[0-9a-f]{64}$/)
+    // The digest of the bytes the business uploaded, recorded with the download.
+    assert.deepEqual(row?.payload, { action: 'case.file_downloaded', caseId: c.id, source: 'remediation_evidence', itemId: action!.id, index: 0, fileName: 'ภาพหน้าจอระบบ.png', sha256: createHash('sha256').update(PNG_1X1).digest('hex') })
   })
 
   test('a request of another case, an action id as a request, or a missing index: 404 and nothing on record', async () => {

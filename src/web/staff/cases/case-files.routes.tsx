@@ -3,8 +3,9 @@
  *
  *   GET /cases/:caseId/requests/:requestId/files/:index     a file sent with an answer to an information request
  *   GET /cases/:caseId/remediation/:actionId/files/:index   evidence sent for a remediation action
+ *   GET /cases/:caseId/reports/:reportId/response/files/:index   a file sent with the response to a draft report
  *
- * `cases:work:any` like every case route. The request or action must belong to the case (else 404);
+ * `cases:work:any` like every case route. The request, action or report must belong to the case (else 404);
  * every download is audited (openCaseFile). The file goes out under its display name (RFC 6266 /
  * RFC 8187 `filename*`, Thai names intact) with its stored media type (sniffed at upload), never
  * sniffed again (`nosniff`), and not cached. PDFs and images open in the browser; anything else

@@ -9,9 +9,11 @@ import { CASE_ACTION_LABEL, CASE_STATUS_LABEL, CASE_TYPE_LABEL, caseReference, I
 import { describeCaseEvent } from '#src/cases/describe-case-event.ts'
 import { CONTROL_AREAS, FINDING_SEVERITIES, type ControlArea, type RemediationStatus } from '#src/cases/findings.rules.ts'
 import type { CaseView } from '#src/cases/get-case-view.ts'
+import { REPORT_ACTIONS } from '#src/cases/case-status.rules.ts'
 import type { LegalForm } from '#src/entities/business-types.model.ts'
 import { registeredName } from '#src/entities/entity-name.rules.ts'
 import type { MessageKey } from '#src/platform/i18n/catalog.ts'
+import type { MessageParams } from '#src/platform/i18n/translator.ts'
 import { formatDateTimeNumeric, formatIsoDateLong, formatNumber } from '#src/platform/i18n/format.ts'
 import { CONTROL_AREA_LABELS } from '#src/scoring/score.model.ts'
 import { Button, ErrorSummary, Form, Select, TextInput, Textarea } from '#src/web/components/form/index.ts'
@@ -21,7 +23,8 @@ import type { Flash } from '#src/web/lib/flash.ts'
 import type { PageContext } from '#src/web/lib/page-context.ts'
 import { caseFilesOf, CaseFileList, evidenceFileHref, requestFileHref } from './case-files-list.tsx'
 import { CaseLinks, EnforcementSection, FindingStepRow } from './enforcement-section.tsx'
-import { CaseReportsSection, REPORT_ACTIONS } from './case-reports-section.tsx'
+import { CaseReportsSection } from './case-reports-section.tsx'
+import { CaseDocumentsSection } from './case-documents-section.tsx'
 import { caseHref, SlaCell } from './inbox-page.tsx'
 
 /** The forms of the page; a refused post re-renders the page with the message at its first field. */
@@ -40,10 +43,11 @@ export const CASE_FORMS = {
   measureStatus: 'measures',
   draftReport: 'draftSummary',
   finalReport: 'finalSummary',
+  document: 'documentFile',
 } as const
 export type CaseForm = keyof typeof CASE_FORMS
 
-export type CaseProblem = { form: CaseForm; messageKey: MessageKey; values: Record<string, unknown>; action?: string; findingId?: string; actionId?: string; fieldId?: string }
+export type CaseProblem = { form: CaseForm; messageKey: MessageKey; values: Record<string, unknown>; action?: string; findingId?: string; actionId?: string; fieldId?: string; params?: MessageParams }
 
 const REQUEST_TAG = { open: 'tag--yellow', answered: 'tag--green', withdrawn: 'tag--grey' } as const satisfies Record<InformationRequestStatus, string>
 const REMEDIATION_TAG = { open: 'tag--yellow', done_by_business: 'tag--blue', verified: 'tag--green', rejected: 'tag--red' } as const satisfies Record<RemediationStatus, string>
@@ -57,7 +61,7 @@ export function CasePage({ ctx, view: v, formKey, flash, problem }: { ctx: PageC
   const mine = (form: CaseForm, extra?: Partial<Pick<CaseProblem, 'action' | 'findingId' | 'actionId'>>) =>
     problem?.form === form && (extra?.action === undefined || problem.action === extra.action) && (extra?.findingId === undefined || problem.findingId === extra.findingId) && (extra?.actionId === undefined || problem.actionId === extra.actionId)
   const val = (form: CaseForm, key: string, extra?: Partial<Pick<CaseProblem, 'action' | 'findingId' | 'actionId'>>) => (mine(form, extra) ? String(problem!.values[key] ?? '') : '')
-  const err = (form: CaseForm, extra?: Partial<Pick<CaseProblem, 'action' | 'findingId' | 'actionId'>>) => (mine(form, extra) ? t(problem!.messageKey) : undefined)
+  const err = (form: CaseForm, extra?: Partial<Pick<CaseProblem, 'action' | 'findingId' | 'actionId'>>) => (mine(form, extra) ? t(problem!.messageKey, problem!.params) : undefined)
   const errorId = !problem
     ? ''
     : problem.form === 'status'
@@ -73,7 +77,7 @@ export function CasePage({ ctx, view: v, formKey, flash, problem }: { ctx: PageC
   const dateHint = t('casework.form.dateHint')
   return (
     <PageLayout ctx={ctx} title={`${ref} ${name}`} hasErrors={!!problem}>
-      <ErrorSummary t={t} items={problem ? [{ id: problem.fieldId ?? errorId, text: t(problem.messageKey) }] : []} />
+      <ErrorSummary t={t} items={problem ? [{ id: problem.fieldId ?? errorId, text: t(problem.messageKey, problem.params) }] : []} />
       <FlashBanner t={t} flash={flash} />
       <p class="body">
         <a href="/staff/cases">{t('casework.inbox.title')}</a>
@@ -188,6 +192,14 @@ export function CasePage({ ctx, view: v, formKey, flash, problem }: { ctx: PageC
         <TextInput t={t} id="team" label={t('casework.filter.team')} value={mine('assign') ? val('assign', 'team') : (c.team ?? '')} maxLength={100} optional />
         <Button variant="secondary">{t('casework.case.assign')}</Button>
       </Form>
+
+      <CaseDocumentsSection
+        ctx={ctx}
+        caseId={c.id}
+        documents={v.documents}
+        formKey={formKey}
+        problem={problem?.form === 'document' ? { field: problem.fieldId === 'documentTitle' ? 'documentTitle' : 'documentFile', message: t(problem.messageKey, problem.params), title: String(problem.values.title ?? '') } : undefined}
+      />
 
       <h2 class="heading-l">{t('casework.case.timeline')}</h2>
       <ol class="timeline" id="timeline">

@@ -11,23 +11,21 @@ import type { StaffCaseReports } from '#src/cases/get-case-reports.ts'
 import { SEVERITY_LABEL } from '#src/cases/cases.model.ts'
 import type { CaseAction, CaseStatus } from '#src/cases/case-status.rules.ts'
 import { DEFAULT_SLA } from '#src/cases/sla.rules.ts'
-import { formatDateNumeric, formatDateTimeNumeric } from '#src/platform/i18n/format.ts'
+import { formatDateTimeNumeric, formatIsoDateNumeric } from '#src/platform/i18n/format.ts'
 import type { Translator } from '#src/platform/i18n/translator.ts'
 import { Button, Form, TextInput, Textarea } from '#src/web/components/form/index.ts'
 import type { PageContext } from '#src/web/lib/page-context.ts'
 import { CaseFileList } from './case-files-list.tsx'
 
-/** The lifecycle actions this section replaces: the bare status buttons never show them. */
-export const REPORT_ACTIONS: ReadonlySet<CaseAction> = new Set(['send_draft_report', 'issue_final_report'])
-
 export const reportPdfHref = (caseId: string, reportId: string) => `/staff/cases/${caseId}/reports/${reportId}.pdf`
 export const responseFileHref = (caseId: string, reportId: string, index: number) => `/staff/cases/${caseId}/reports/${reportId}/response/files/${index}`
 
-/** A refused report form: which form, the field the message belongs to, and what was typed. */
+/** The section's id: a refusal whose form is gone (another officer acted) links here. */
+export const REPORTS_SECTION_ID = 'case-reports'
+
+/** A refused report form: which form, the field the message belongs to (or REPORTS_SECTION_ID), and what was typed. */
 export type ReportProblem = { form: 'draftReport' | 'finalReport'; field: string; message: string; values: Record<string, unknown> }
 
-/** `yyyy-mm-dd` → `dd/mm/yyyy` (Gregorian, as every date on screen). */
-const isoNumeric = (iso: string) => formatDateNumeric(new Date(`${iso}T12:00:00Z`))
 
 function Texts({ t, summary, conclusion, idPrefix }: { t: Translator; summary: string; conclusion: string | null; idPrefix: string }) {
   return (
@@ -77,7 +75,8 @@ export function CaseReportsSection({
   const canSendDraft = status === 'draft_report' && !draft && actions.includes('send_draft_report')
   const finalOpen = status === 'entity_response' && !final
   const canIssue = finalOpen && actions.includes('issue_final_report')
-  if (!canSendDraft && !draft && !final && !finalOpen) return null
+  const stepGone = problem?.field === REPORTS_SECTION_ID
+  if (!canSendDraft && !draft && !final && !finalOpen && !stepGone) return null
 
   const finalFields = (
     <>
@@ -100,7 +99,12 @@ export function CaseReportsSection({
   )
 
   return (
-    <section id="case-reports">
+    <section id={REPORTS_SECTION_ID}>
+      {stepGone ? (
+        <p class="error-message" id="case-reports-error">
+          {problem.message}
+        </p>
+      ) : null}
       {canSendDraft || draft ? (
         <h2 class="heading-l" id="draft-report-heading">
           {t('casework.reports.draftTitle')}
@@ -119,7 +123,7 @@ export function CaseReportsSection({
             label={t('casework.reports.responseDueOn')}
             hint={t('casework.reports.responseDueOnHint', { days: DEFAULT_SLA.days.entity_comment })}
             error={err('draftReport', 'responseDueOn')}
-            value={typed('draftReport', 'responseDueOn', isoNumeric(reports.defaultDueOn))}
+            value={typed('draftReport', 'responseDueOn', formatIsoDateNumeric(reports.defaultDueOn))}
             maxLength={10}
             width={10}
             required
@@ -130,7 +134,7 @@ export function CaseReportsSection({
       {draft ? (
         <div id="draft-report">
           <p class="body">
-            {t('casework.reports.sentOn', { at: formatDateTimeNumeric(draft.report.issuedAt), due: isoNumeric(draft.report.responseDueOn!) })}
+            {t('casework.reports.sentOn', { at: formatDateTimeNumeric(draft.report.issuedAt), due: formatIsoDateNumeric(draft.report.responseDueOn!) })}
             <br />
             <a class="link" href={reportPdfHref(caseId, draft.report.id)} id="draft-report-pdf">
               {t('casework.reports.draftPdf')}
@@ -142,7 +146,7 @@ export function CaseReportsSection({
             <ul class="list" id="draft-findings">
               {draft.report.findings.map((f, i) => (
                 <li key={i}>
-                  {f.title} <strong class="tag tag--red">{t(SEVERITY_LABEL[f.severity])}</strong> · {isoNumeric(f.dueOn)}
+                  {f.title} <strong class="tag tag--red">{t(SEVERITY_LABEL[f.severity])}</strong> · {formatIsoDateNumeric(f.dueOn)}
                 </li>
               ))}
             </ul>
@@ -176,7 +180,7 @@ export function CaseReportsSection({
             <p class="body" id="entity-response">
               {t('casework.reports.noResponse')}
               <br />
-              <span class="hint">{t('casework.reports.noResponseDue', { date: isoNumeric(draft.report.responseDueOn!) })}</span>
+              <span class="hint">{t('casework.reports.noResponseDue', { date: formatIsoDateNumeric(draft.report.responseDueOn!) })}</span>
             </p>
           )}
         </div>

@@ -2,13 +2,11 @@
  * The filtered case list as CSV (UTF-8 with a BOM, so Excel shows Thai), every text cell through
  * `neutraliseCell` against spreadsheet formula injection (as queue-export.ts).
  */
-import { CASE_STATUS_LABEL, CASE_TYPE_LABEL, caseReference } from '#src/cases/cases.model.ts'
+import { CASE_STATUS_LABEL, CASE_TYPE_LABEL } from '#src/cases/cases.model.ts'
 import type { CaseListRow } from '#src/cases/list-cases.ts'
-import type { LegalForm } from '#src/entities/business-types.model.ts'
-import { registeredName } from '#src/entities/entity-name.rules.ts'
 import type { Locale } from '#src/platform/i18n/locale.ts'
 import type { Translator } from '#src/platform/i18n/translator.ts'
-import { neutraliseCell } from '#src/review/review.model.ts'
+import { caseBusinessCells, neutralisedTable } from './case-csv.ts'
 
 export function casesTable(t: Translator, locale: Locale, rows: readonly CaseListRow[]): string[][] {
   const header = [
@@ -24,9 +22,7 @@ export function casesTable(t: Translator, locale: Locale, rows: readonly CaseLis
     t('casework.col.overdueDays'),
   ]
   const body = rows.map((r) => [
-    caseReference(r.number),
-    registeredName(r.nameTh, r.legalForm as LegalForm, locale, r.nameEn),
-    r.juristicId,
+    ...caseBusinessCells(locale, r.number, r),
     t(CASE_TYPE_LABEL[r.type]),
     t(CASE_STATUS_LABEL[r.status]),
     r.assigneeUserId ? `${r.assigneeFirstName ?? ''} ${r.assigneeLastName ?? ''}`.trim() : '',
@@ -35,5 +31,5 @@ export function casesTable(t: Translator, locale: Locale, rows: readonly CaseLis
     r.sla?.dueOn ?? '',
     r.sla?.overdue ? String(-r.sla.daysLeft) : '',
   ])
-  return [header, ...body].map((row) => row.map(neutraliseCell))
+  return neutralisedTable(header, body)
 }

@@ -4,36 +4,20 @@
  * the timeline, and the CSV export (BOM, formula injection neutralised).
  */
 import assert from 'node:assert/strict'
-import { after, before, beforeEach, test } from 'node:test'
+import { test } from 'node:test'
 import { eq } from 'drizzle-orm'
 import { auditLog } from '#src/audit/audit.tables.ts'
 import type { CaseStatus, CaseType } from '#src/cases/case-status.rules.ts'
 import { insertCases } from '#src/cases/cases.repo.ts'
 import { cases, remediationActions } from '#src/cases/cases.tables.ts'
 import { th } from '#locales/th/index.ts'
-import { Client, csrfOf, makeEntity, makeUser } from '#tests/support/builders.ts'
-import { createTestApp, html, type TestApp } from '#tests/support/test-app.ts'
-import { enrolDirectly, signInWithCode } from '#tests/support/totp.ts'
+import { csrfOf, makeEntity, makeUser } from '#tests/support/builders.ts'
+import { staffClient } from '#tests/support/staff-client.ts'
+import { html } from '#tests/support/test-app.ts'
+import { useTestApp } from '#tests/support/use-test-app.ts'
 
-let t: TestApp
-before(async () => {
-  t = await createTestApp()
-})
-after(() => t.close())
-const db = () => t.deps.database.db
-
-beforeEach(async () => {
-  await t.testDb.reset()
-  t.clock.set('2026-11-29T03:00:00Z')
-})
-
-async function staffClient(role: 'supervisor' | 'examiner' | 'admin', username: string) {
-  const user = await makeUser(db(), { role, username, firstName: username, lastName: 'ทดสอบ' })
-  const secret = await enrolDirectly(t, user)
-  const client = new Client(t.app)
-  assert.equal((await signInWithCode(t, client, username, secret)).statusCode, 303)
-  return { client, user }
-}
+const t = useTestApp()
+const { db } = t
 
 async function makeCase(o: { type?: CaseType; status?: CaseStatus; assignee?: string | null; team?: string | null; dueOn?: string | null; nameTh?: string; juristicId?: string; openedBy: string }) {
   const entity = await makeEntity(db(), { ...(o.nameTh ? { nameTh: o.nameTh } : {}), ...(o.juristicId ? { juristicId: o.juristicId } : {}) })
@@ -59,7 +43,7 @@ async function makeCase(o: { type?: CaseType; status?: CaseStatus; assignee?: st
 const rowsOf = (page: ReturnType<typeof html>) => page('#cases tbody tr[data-case]').map((_, el) => page(el).attr('data-case')).get()
 
 test('the inbox: my cases by default, counts per status, days open, overdue marks and the filters', async () => {
-  const { client, user: me } = await staffClient('examiner', 'cs-exam')
+  const { client, user: me } = await staffClient(t, 'examiner', 'cs-exam')
   const other = await makeUser(db(), { role: 'examiner', firstName: 'สมศรี', lastName: 'ใจดี' })
   const late = await makeCase({ assignee: me.id, dueOn: '2026-11-20', type: 'desk_review', status: 'draft_report', openedBy: me.id, nameTh: 'ห้างทองเยาวราช' })
   const soon = await makeCase({ assignee: me.id, dueOn: '2026-12-05', openedBy: me.id, juristicId: '0105561234567' })
@@ -92,7 +76,7 @@ test('the inbox: my cases by default, counts per status, days open, overdue mark
 })
 
 test('bulk assign, then bulk close: closable cases close, the others are reported with the reason', async () => {
-  const { client, user: sup } = await staffClient('supervisor', 'cs-sup')
+  const { client, user: sup } = await staffClient(t, 'supervisor', 'cs-sup')
   const examiner = await makeUser(db(), { role: 'examiner', firstName: 'สมหญิง', lastName: 'ตรวจดี' })
   const a = await makeCase({ status: 'final_report', openedBy: sup.id })
   const b = await makeCase({ status: 'fieldwork', openedBy: sup.id })
@@ -117,7 +101,7 @@ test('bulk assign, then bulk close: closable cases close, the others are reporte
 })
 
 test('an examiner may not close: every selected case is refused as supervisor-only', async () => {
-  const { client, user: me } = await staffClient('examiner', 'cs-exam2')
+  const { client, user: me } = await staffClient(t, 'examiner', 'cs-exam2')
   const a = await makeCase({ status: 'final_report', assignee: me.id, openedBy: me.id })
   const page = await client.get('/staff/cases')
   assert.equal(html(page)('button[value=close]').length, 0, 'no close button for an examiner')
@@ -128,7 +112,7 @@ test('an examiner may not close: every selected case is refused as supervisor-on
 })
 
 test('the case page: a transition needs its reason where required, and the reason shows in the timeline', async () => {
-  const { client, user: sup } = await staffClient('supervisor', 'cs-sup2')
+  const { client, user: sup } = await staffClient(t, 'supervisor', 'cs-sup2')
   const c = await makeCase({ status: 'planned', assignee: sup.id, openedBy: sup.id })
   const url = `/staff/cases/${c.id}`
   const page = await client.get(url)
@@ -162,7 +146,7 @@ test('the case page: a transition needs its reason where required, and the reaso
 })
 
 test('the case page: notes, information requests, findings and remediation actions', async () => {
-  const { client, user: ex } = await staffClient('examiner', 'cs-exam3')
+  const { client, user: ex } = await staffClient(t, 'examiner', 'cs-exam3')
   const c = await makeCase({ status: 'entity_response', assignee: ex.id, openedBy: ex.id })
   const url = `/staff/cases/${c.id}`
   const page = await client.get(url)
@@ -212,7 +196,7 @@ test('the case page: notes, information requests, findings and remediation actio
 })
 
 test('the on-site visit record: shown during fieldwork, recorded into the timeline', async () => {
-  const { client, user: ex } = await staffClient('examiner', 'cs-exam5')
+  const { client, user: ex } = await staffClient(t, 'examiner', 'cs-exam5')
   const c = await makeCase({ status: 'fieldwork', assignee: ex.id, openedBy: ex.id })
   const desk = await makeCase({ status: 'draft_report', type: 'desk_review', assignee: ex.id, openedBy: ex.id })
   assert.equal(html(await client.get(`/staff/cases/${desk.id}`))('#visit-form').length, 0, 'no visit on a desk review')
@@ -229,7 +213,7 @@ test('the on-site visit record: shown during fieldwork, recorded into the timeli
 })
 
 test('CSV export: the filtered list with a BOM, formula injection neutralised', async () => {
-  const { client, user: me } = await staffClient('examiner', 'cs-exam4')
+  const { client, user: me } = await staffClient(t, 'examiner', 'cs-exam4')
   await makeCase({ assignee: me.id, team: '=HYPERLINK("http://x")', openedBy: me.id, dueOn: '2026-11-20' })
   await makeCase({ assignee: me.id, type: 'desk_review', openedBy: me.id })
   const res = await client.get('/staff/cases/export.csv?type=onsite_inspection')
@@ -244,6 +228,6 @@ test('CSV export: the filtered list with a BOM, formula injection neutralised', 
 })
 
 test('an admin without case work cannot open the inbox', async () => {
-  const { client } = await staffClient('admin', 'cs-admin')
+  const { client } = await staffClient(t, 'admin', 'cs-admin')
   assert.equal((await client.get('/staff/cases')).statusCode, 403)
 })

@@ -21,7 +21,7 @@
  * (422) with the message; success answers 303 with a flash.
  */
 import { randomUUID } from 'node:crypto'
-import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify'
+import type { FastifyPluginAsync } from 'fastify'
 import { z } from 'zod'
 import { addCaseNote } from '#src/cases/add-case-note.ts'
 import { addRemediationAction } from '#src/cases/add-remediation-action.ts'
@@ -39,22 +39,21 @@ import { rejectRemediation } from '#src/cases/reject-remediation.ts'
 import { verifyRemediation } from '#src/cases/verify-remediation.ts'
 import { normaliseNameForSearch } from '#src/entities/entity-name.rules.ts'
 import { can } from '#src/identity/permissions.ts'
-import { AppError, isAppError } from '#src/platform/errors.ts'
+import { AppError } from '#src/platform/errors.ts'
 import { isMessageKey } from '#src/platform/i18n/catalog.ts'
 import { isUuid } from '#src/platform/ids.ts'
-import { contentDisposition } from '#src/documents/file-names.rules.ts'
 import { notificationLetterFileName, renderNotificationLetterPdf } from '#src/reports/case-notification-letter.tsx'
-import { PdfRenderError } from '#src/reports/pdf/pdf-renderer.ts'
 import { toCsv } from '#src/web/staff/queue-export.ts'
 import { setFlash, takeFlash, type Flash } from '#src/web/lib/flash.ts'
 import { parseQuery } from '#src/web/lib/parse-form.ts'
 import { sendPage } from '#src/web/lib/render.tsx'
 import { requirePermission } from '#src/web/lib/require-permission.ts'
+import { sendPdf } from '#src/web/lib/send-pdf.ts'
 import { respond } from '#src/web/lib/respond.ts'
-import { CasePage, type CaseForm } from './case-page.tsx'
-import { REPORT_ACTIONS } from './case-reports-section.tsx'
+import { bodyOf, caseActionRunner, keyOf, text, type CaseParams } from './case-action.tsx'
+import { CasePage } from './case-page.tsx'
 import { casesTable } from './cases-export.ts'
-import { caseHref, InboxPage, type BulkRefusal, type InboxQuery } from './inbox-page.tsx'
+import { InboxPage, type BulkRefusal, type InboxQuery } from './inbox-page.tsx'
 
 const emptyToUndefined = (v: unknown) => (v === '' ? undefined : v)
 const str = (max: number) => z.preprocess((v) => (typeof v === 'string' ? v : ''), z.string().trim().max(max).catch(''))
@@ -100,12 +99,7 @@ export function dueDateInput(raw: string): string {
   return `${String(year).padStart(4, '0')}-${m[2]!.padStart(2, '0')}-${m[1]!.padStart(2, '0')}`
 }
 
-type CaseParams = { Params: { caseId: string } }
-const bodyOf = (req: FastifyRequest) => (req.body ?? {}) as Record<string, unknown>
-const text = (v: unknown) => (typeof v === 'string' ? v : '')
 const list = (v: unknown) => (Array.isArray(v) ? v : v === undefined ? [] : [v]).filter((x): x is string => typeof x === 'string')
-/** The form's idempotency key, or a fresh one when it is missing (a hand-made post). */
-const keyOf = (req: FastifyRequest) => text(bodyOf(req).idempotencyKey).slice(0, 100) || randomUUID()
 
 const REFUSED_SHOWN = 50
 function refusalsOf(flash: Flash | undefined): BulkRefusal[] | undefined {
@@ -169,65 +163,50 @@ export const caseRoutes: FastifyPluginAsync = async (app) => {
     return sendPage(req, reply, (ctx) => <CasePage ctx={ctx} view={view} formKey={randomUUID()} flash={flash} />)
   })
 
-  /** Runs one action; a refusal by the rules re-renders the case page (422) with the message and what was typed. */
-  async function act(req: FastifyRequest<CaseParams>, reply: FastifyReply, form: CaseForm, run: () => Promise<unknown>, done: Parameters<typeof setFlash>[1], extra: { action?: string; findingId?: string; actionId?: string } = {}) {
-    try {
-      await run()
-    } catch (e) {
-      if (!isAppError(e) || !['VALIDATION', 'CONFLICT', 'INVALID_TRANSITION', 'FORBIDDEN'].includes(e.code) || !e.messageKey || !isMessageKey(e.messageKey)) throw e
-      const messageKey = e.messageKey
-      const view = await getCaseView(deps, { actor: req.actor, caseId: req.params.caseId })
-      return respond(req, reply).invalid((ctx) => <CasePage ctx={ctx} view={view} formKey={randomUUID()} problem={{ form, messageKey, values: bodyOf(req), ...extra }} />)
-    }
-    setFlash(req, done)
-    return respond(req, reply).redirect(caseHref(req.params.caseId))
-  }
+  const act = caseActionRunner(deps)
 
   app.post<CaseParams>('/cases/:caseId/status', guard, (req, reply) => {
     const action = text(bodyOf(req).action)
-    return act(
-      req,
-      reply,
-      'status',
-      async () => {
+    return act(req, reply, {
+      form: 'status',
+      run: async () => {
         if (!isCaseAction(action)) throw new AppError('VALIDATION', { messageKey: 'cases.errors.notAllowed' })
-        // Sending the draft and issuing the final report go through their forms (case-reports.routes.tsx).
-        if (REPORT_ACTIONS.has(action)) throw new AppError('VALIDATION', { messageKey: 'casework.reports.errors.useForm' })
+        // Sending the draft and issuing the final report go through their forms (changeCaseStatus refuses them).
         await changeCaseStatus(deps, { actor: req.actor, caseId: req.params.caseId, action, reason: text(bodyOf(req).reason), idempotencyKey: keyOf(req) })
       },
-      'casework.flash.statusChanged',
-      { action },
-    )
+      done: 'casework.flash.statusChanged',
+      extra: { action },
+    })
   })
 
   app.post<CaseParams>('/cases/:caseId/assign', guard, (req, reply) => {
     const b = bodyOf(req)
     const assignee = text(b.assignee)
-    return act(req, reply, 'assign', () => assignCase(deps, { actor: req.actor, caseId: req.params.caseId, assigneeUserId: assignee || null, team: text(b.team), idempotencyKey: keyOf(req) }), assignee ? 'casework.flash.assigned' : 'casework.flash.unassigned')
+    return act(req, reply, {
+      form: 'assign',
+      run: () => assignCase(deps, { actor: req.actor, caseId: req.params.caseId, assigneeUserId: assignee || null, team: text(b.team), idempotencyKey: keyOf(req) }),
+      done: assignee ? 'casework.flash.assigned' : 'casework.flash.unassigned',
+    })
   })
 
   app.post<CaseParams>('/cases/:caseId/notes', guard, (req, reply) =>
-    act(req, reply, 'note', () => addCaseNote(deps, { actor: req.actor, caseId: req.params.caseId, body: text(bodyOf(req).body), idempotencyKey: keyOf(req) }), 'casework.flash.noteAdded'),
+    act(req, reply, { form: 'note', run: () => addCaseNote(deps, { actor: req.actor, caseId: req.params.caseId, body: text(bodyOf(req).body), idempotencyKey: keyOf(req) }), done: 'casework.flash.noteAdded' }),
   )
 
   app.post<CaseParams>('/cases/:caseId/requests', guard, (req, reply) => {
     const b = bodyOf(req)
-    return act(
-      req,
-      reply,
-      'request',
-      () => createInformationRequest(deps, { actor: req.actor, caseId: req.params.caseId, subject: text(b.subject), body: text(b.body), dueOn: dueDateInput(text(b.dueOn)), idempotencyKey: keyOf(req) }),
-      'casework.flash.requestCreated',
-    )
+    return act(req, reply, {
+      form: 'request',
+      run: () => createInformationRequest(deps, { actor: req.actor, caseId: req.params.caseId, subject: text(b.subject), body: text(b.body), dueOn: dueDateInput(text(b.dueOn)), idempotencyKey: keyOf(req) }),
+      done: 'casework.flash.requestCreated',
+    })
   })
 
   app.post<CaseParams>('/cases/:caseId/findings', guard, (req, reply) => {
     const b = bodyOf(req)
-    return act(
-      req,
-      reply,
-      'finding',
-      () =>
+    return act(req, reply, {
+      form: 'finding',
+      run: () =>
         recordFinding(deps, {
           actor: req.actor,
           caseId: req.params.caseId,
@@ -241,53 +220,47 @@ export const caseRoutes: FastifyPluginAsync = async (app) => {
           dueOn: dueDateInput(text(b.dueOn)) || null,
           idempotencyKey: keyOf(req),
         }),
-      'casework.flash.findingRecorded',
-    )
+      done: 'casework.flash.findingRecorded',
+    })
   })
 
   app.post<{ Params: { caseId: string; findingId: string } }>('/cases/:caseId/findings/:findingId/remediation', guard, (req, reply) => {
     const b = bodyOf(req)
-    return act(
-      req,
-      reply,
-      'remediation',
-      () => addRemediationAction(deps, { actor: req.actor, findingId: req.params.findingId, description: text(b.description), ownerName: text(b.ownerName), dueOn: dueDateInput(text(b.dueOn)) || null, idempotencyKey: keyOf(req) }),
-      'casework.flash.remediationAdded',
-      { findingId: req.params.findingId },
-    )
+    return act(req, reply, {
+      form: 'remediation',
+      run: () => addRemediationAction(deps, { actor: req.actor, findingId: req.params.findingId, description: text(b.description), ownerName: text(b.ownerName), dueOn: dueDateInput(text(b.dueOn)) || null, idempotencyKey: keyOf(req) }),
+      done: 'casework.flash.remediationAdded',
+      extra: { findingId: req.params.findingId },
+    })
   })
 
   type ActionParams = { Params: { caseId: string; actionId: string } }
   app.post<ActionParams>('/cases/:caseId/remediation/:actionId/verify', guard, (req, reply) =>
-    act(req, reply, 'verify', () => verifyRemediation(deps, { actor: req.actor, actionId: req.params.actionId, idempotencyKey: keyOf(req) }), 'casework.flash.remediationVerified', { actionId: req.params.actionId }),
+    act(req, reply, { form: 'verify', run: () => verifyRemediation(deps, { actor: req.actor, actionId: req.params.actionId, idempotencyKey: keyOf(req) }), done: 'casework.flash.remediationVerified', extra: { actionId: req.params.actionId } }),
   )
 
   app.post<ActionParams>('/cases/:caseId/remediation/:actionId/reject', guard, (req, reply) =>
-    act(req, reply, 'reject', () => rejectRemediation(deps, { actor: req.actor, actionId: req.params.actionId, reason: text(bodyOf(req).reason), idempotencyKey: keyOf(req) }), 'casework.flash.remediationRejected', { actionId: req.params.actionId }),
+    act(req, reply, {
+      form: 'reject',
+      run: () => rejectRemediation(deps, { actor: req.actor, actionId: req.params.actionId, reason: text(bodyOf(req).reason), idempotencyKey: keyOf(req) }),
+      done: 'casework.flash.remediationRejected',
+      extra: { actionId: req.params.actionId },
+    }),
   )
 
   app.post<CaseParams>('/cases/:caseId/visits', guard, (req, reply) => {
     const b = bodyOf(req)
-    return act(req, reply, 'visit', () => recordVisit(deps, { actor: req.actor, caseId: req.params.caseId, visitedOn: dueDateInput(text(b.visitedOn)), attendees: text(b.attendees), notes: text(b.notes), idempotencyKey: keyOf(req) }), 'casework.flash.visitRecorded')
+    return act(req, reply, {
+      form: 'visit',
+      run: () => recordVisit(deps, { actor: req.actor, caseId: req.params.caseId, visitedOn: dueDateInput(text(b.visitedOn)), attendees: text(b.attendees), notes: text(b.notes), idempotencyKey: keyOf(req) }),
+      done: 'casework.flash.visitRecorded',
+    })
   })
 
   // Each PDF is a Chromium print: the same per-IP limit as the other PDFs.
   const pdfLimit = app.rateLimit({ max: deps.config.pdfRateLimitPerMinute, timeWindow: '1 minute' })
   app.get<CaseParams>('/cases/:caseId/notification.pdf', { preHandler: [pdfLimit, requirePermission('cases:work:any')] }, async (req, reply) => {
     const data = await getNotificationLetter(deps, { actor: req.actor, caseId: req.params.caseId })
-    let pdf: Buffer
-    try {
-      pdf = await renderNotificationLetterPdf(deps.pdf, data, deps.clock.now())
-    } catch (e) {
-      // Chromium could not print: "try again later" (503), never a raw 500.
-      if (e instanceof PdfRenderError) throw new AppError('SERVICE_UNAVAILABLE', { messageKey: 'errors.page.unavailable.title', cause: e })
-      throw e
-    }
-    return reply
-      .type('application/pdf')
-      .header('content-disposition', contentDisposition(notificationLetterFileName(data), 'inline'))
-      .header('cache-control', 'private, no-store')
-      .header('x-content-type-options', 'nosniff')
-      .send(pdf)
+    return sendPdf(reply, notificationLetterFileName(data), () => renderNotificationLetterPdf(deps.pdf, data, deps.clock.now()))
   })
 }

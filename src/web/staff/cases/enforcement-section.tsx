@@ -10,7 +10,7 @@ import { APPEAL_STATUS_LABEL, APPEAL_STATUSES, ENFORCEMENT_MEASURES, PAYMENT_STA
 import type { EscalationStep } from '#src/cases/findings.rules.ts'
 import type { CaseView } from '#src/cases/get-case-view.ts'
 import type { MeasureField } from '#src/cases/record-enforcement-measure.ts'
-import { formatDateNumeric, formatDateTimeNumeric, formatMoney } from '#src/platform/i18n/format.ts'
+import { formatDateTimeNumeric, formatIsoDateNumeric, formatMoney } from '#src/platform/i18n/format.ts'
 import type { Translator } from '#src/platform/i18n/translator.ts'
 import { Button, Form, Select, TextInput } from '#src/web/components/form/index.ts'
 import type { PageContext } from '#src/web/lib/page-context.ts'
@@ -24,8 +24,6 @@ export const measureFieldId = (field: MeasureField) => `measure-${field}`
 /** The id of the payment (or appeal) status of one measure's update form. */
 export const measureStatusFieldId = (measureId: string, field: 'paymentStatus' | 'appealStatus' = 'paymentStatus') => `${field}-${measureId}`
 
-/** `yyyy-mm-dd` → `dd/mm/yyyy` (the calendar day as stored). */
-const isoDay = (iso: string) => formatDateNumeric(new Date(`${iso}T12:00:00Z`))
 
 /** Rows for the case facts: where a referral came from, and the referrals opened from this case. */
 export function CaseLinks({ t, view: v }: { t: Translator; view: CaseView }) {
@@ -155,7 +153,7 @@ function MeasuresSection({ ctx, view: v, formKey, problem }: SectionProps) {
                   <td class="numeric">{m.amountThb === null ? '—' : formatMoney(Number(m.amountThb), locale)}</td>
                   <td>{m.decisionBody}</td>
                   <td>
-                    {isoDay(m.decidedOn)}
+                    {formatIsoDateNumeric(m.decidedOn)}
                     <br />
                     <span class="hint">{t('enforcement.col.updatedAt')}: {formatDateTimeNumeric(m.updatedAt)}</span>
                   </td>

@@ -6,35 +6,19 @@
  * appeal status; who may do it; and the CSV of all measures (BOM, formula injection neutralised).
  */
 import assert from 'node:assert/strict'
-import { after, before, beforeEach, test } from 'node:test'
+import { test } from 'node:test'
 import { eq } from 'drizzle-orm'
 import type { CaseStatus, CaseType } from '#src/cases/case-status.rules.ts'
 import { insertCases, insertFinding } from '#src/cases/cases.repo.ts'
 import { cases } from '#src/cases/cases.tables.ts'
 import { th } from '#locales/th/index.ts'
-import { Client, csrfOf, makeEntity, makeUser } from '#tests/support/builders.ts'
-import { createTestApp, html, type TestApp } from '#tests/support/test-app.ts'
-import { enrolDirectly, signInWithCode } from '#tests/support/totp.ts'
+import { csrfOf, makeEntity } from '#tests/support/builders.ts'
+import { staffClient } from '#tests/support/staff-client.ts'
+import { html } from '#tests/support/test-app.ts'
+import { useTestApp } from '#tests/support/use-test-app.ts'
 
-let t: TestApp
-before(async () => {
-  t = await createTestApp()
-})
-after(() => t.close())
-const db = () => t.deps.database.db
-
-beforeEach(async () => {
-  await t.testDb.reset()
-  t.clock.set('2026-11-29T03:00:00Z') // 29 Nov 2026, 10:00 in Bangkok
-})
-
-async function staffClient(role: 'supervisor' | 'examiner' | 'admin', username: string) {
-  const user = await makeUser(db(), { role, username, firstName: username, lastName: 'ทดสอบ' })
-  const secret = await enrolDirectly(t, user)
-  const client = new Client(t.app)
-  assert.equal((await signInWithCode(t, client, username, secret)).statusCode, 303)
-  return { client, user }
-}
+const t = useTestApp()
+const { db } = t
 
 async function makeCase(o: { type?: CaseType; status?: CaseStatus; openedBy: string; nameTh?: string; juristicId?: string }) {
   const entity = await makeEntity(db(), { ...(o.nameTh ? { nameTh: o.nameTh } : {}), ...(o.juristicId ? { juristicId: o.juristicId } : {}) })
@@ -46,7 +30,7 @@ async function makeCase(o: { type?: CaseType; status?: CaseStatus; openedBy: str
 const ref = (n: number) => `CASE-${String(n).padStart(6, '0')}`
 
 test('apply escalation steps due: the finding shows its step, a second press takes nothing new; finished cases offer no button', async () => {
-  const { client, user } = await staffClient('examiner', 'en-exam1')
+  const { client, user } = await staffClient(t, 'examiner', 'en-exam1')
   const c = await makeCase({ openedBy: user.id })
   await insertFinding(db(), { caseId: c.id, entityId: c.entity.id, controlArea: 'C4', title: 'ไม่ตรวจรายชื่อ', description: 'ไม่พบหลักฐาน', legalBasis: 'มาตรา 20', severity: 'critical', requiredAction: 'ตรวจทุกราย', dueOn: '2026-11-01', recordedBy: user.id, recordedAt: new Date('2026-10-02T03:00:00Z') })
   const url = `/staff/cases/${c.id}`
@@ -65,8 +49,12 @@ test('apply escalation steps due: the finding shows its step, a second press tak
   assert.match(after1('#findings [data-escalation-step]').text(), new RegExp(th['cases.escalation.management_letter']))
   assert.equal(after1('#timeline li[data-kind=finding_escalated]').length, 1)
 
-  // The same form posted again (a double click) and a fresh press: nothing more is due today.
+  // The same form posted again (a double click): already done, not "nothing was due".
   assert.equal((await client.post(`${url}/escalations`, { _csrf: csrfOf(page), idempotencyKey: formKey })).statusCode, 303)
+  const retried = html(await client.get(url))
+  assert.match(retried('main').text(), new RegExp(th['enforcement.flash.alreadyApplied']))
+  assert.doesNotMatch(retried('main').text(), /ไม่มีขั้นที่ถึงกำหนดยกระดับ/)
+  // A fresh press: nothing more is due today.
   const again = await client.post(`${url}/escalations`, { _csrf: csrfOf(page), idempotencyKey: 'another' })
   assert.equal(again.statusCode, 303)
   const after2 = html(await client.get(url))
@@ -82,8 +70,8 @@ test('apply escalation steps due: the finding shows its step, a second press tak
 })
 
 test('escalating opens a linked enforcement referral; measures recorded with validation, status updated', async () => {
-  const { client: sup, user: supervisor } = await staffClient('supervisor', 'en-sup1')
-  const { client: exam } = await staffClient('examiner', 'en-exam2')
+  const { client: sup, user: supervisor } = await staffClient(t, 'supervisor', 'en-sup1')
+  const { client: exam } = await staffClient(t, 'examiner', 'en-exam2')
   const c = await makeCase({ openedBy: supervisor.id, nameTh: 'ห้างทองบังคับใช้' })
   const url = `/staff/cases/${c.id}`
   const page = await sup.get(url)
@@ -148,7 +136,7 @@ test('escalating opens a linked enforcement referral; measures recorded with val
 })
 
 test('the CSV of every measure (BOM, formula-safe); staff without case work are refused', async () => {
-  const { client, user } = await staffClient('examiner', 'en-exam3')
+  const { client, user } = await staffClient(t, 'examiner', 'en-exam3')
   const c = await makeCase({ type: 'enforcement_referral', status: 'preparation', openedBy: user.id, nameTh: 'ห้างทองสถิติ', juristicId: '0105561234567' })
   const page = await client.get(`/staff/cases/${c.id}`)
   const post = (idempotencyKey: string, over: Record<string, string>) =>
@@ -168,7 +156,7 @@ test('the CSV of every measure (BOM, formula-safe); staff without case work are 
   assert.match(lines[1]!, new RegExp(`^${ref(c.number)},[^,]*ห้างทองสถิติ[^,]*,0105561234567,โทษปรับทางปกครอง,มาตรา 20,250000\\.50,เลขาธิการ,10/11/2026,ยังไม่ชำระ,อยู่ระหว่างอุทธรณ์,29/11/2026,29/11/2026$`), 'newest decision first')
   assert.match(lines[2]!, /,หนังสือตักเตือน,"'=HYPERLINK\(""http:\/\/x""\)",,เลขาธิการ,02\/11\/2026,ไม่มีค่าปรับ,ไม่มีการอุทธรณ์,/)
 
-  const { client: admin } = await staffClient('admin', 'en-admin')
+  const { client: admin } = await staffClient(t, 'admin', 'en-admin')
   assert.equal((await admin.get('/staff/cases/enforcement.csv')).statusCode, 403)
   const adminPage = await admin.get('/account')
   assert.equal((await admin.post(`/staff/cases/${c.id}/measures`, { _csrf: csrfOf(adminPage), idempotencyKey: 'z', measure: 'formal_warning' })).statusCode, 403)

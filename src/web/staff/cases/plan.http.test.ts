@@ -4,7 +4,7 @@
  * then show in the inbox. An examiner proposes but neither adjusts nor approves.
  */
 import assert from 'node:assert/strict'
-import { after, before, beforeEach, test } from 'node:test'
+import { beforeEach, test } from 'node:test'
 import { eq } from 'drizzle-orm'
 import { auditLog } from '#src/audit/audit.tables.ts'
 import { cases, supervisionPlanItems } from '#src/cases/cases.tables.ts'
@@ -12,21 +12,16 @@ import type { Actor } from '#src/identity/permissions.ts'
 import { openCycle } from '#src/submissions/open-cycle.ts'
 import { goldShopAnswersV1 } from '#tests/fixtures/questionnaires/v1-gold-shop.ts'
 import { workedExampleAnswersV1 } from '#tests/fixtures/scoring/v1-worked-example.ts'
-import { Client, csrfOf, makeEntity, makeUser } from '#tests/support/builders.ts'
+import { csrfOf, makeEntity, makeUser } from '#tests/support/builders.ts'
 import { submitCompleteAssessment } from '#tests/support/complete-assessment.ts'
-import { createTestApp, html, type TestApp } from '#tests/support/test-app.ts'
-import { enrolDirectly, signInWithCode } from '#tests/support/totp.ts'
+import { staffClient } from '#tests/support/staff-client.ts'
+import { html } from '#tests/support/test-app.ts'
+import { useTestApp } from '#tests/support/use-test-app.ts'
 
-let t: TestApp
-before(async () => {
-  t = await createTestApp()
-})
-after(() => t.close())
-const db = () => t.deps.database.db
+const t = useTestApp()
+const { db } = t
 
 beforeEach(async () => {
-  await t.testDb.reset()
-  t.clock.set('2026-11-29T03:00:00Z')
   await openCycle(t.deps, { actor: 'system', code: '2569', nameTh: 'รอบการประเมินปี 2569', nameEn: 'Cycle 2569', definitionVersion: 'v1', opensAt: new Date('2026-10-01T00:00:00Z'), deadline: new Date('2027-03-31T00:00:00Z'), periodStart: '2025-10-01', periodEnd: '2026-09-30' })
 })
 
@@ -38,14 +33,6 @@ async function business(nameTh: string, answers: Record<string, unknown>) {
   return entity
 }
 
-async function staffClient(role: 'supervisor' | 'examiner', username: string) {
-  const user = await makeUser(db(), { role, username, firstName: username, lastName: 'ทดสอบ' })
-  const secret = await enrolDirectly(t, user)
-  const client = new Client(t.app)
-  assert.equal((await signInWithCode(t, client, username, secret)).statusCode, 303)
-  return { client, user }
-}
-
 /** The capacity field of an examiner on the propose form, by name. */
 function capacityField($: ReturnType<typeof html>, firstName: string): string {
   const label = $('#propose-form label').filter((_, el) => $(el).text().includes(firstName)).first()
@@ -55,8 +42,8 @@ function capacityField($: ReturnType<typeof html>, firstName: string): string {
 test('propose → adjust → approve opens the cases, which then show in the inbox', async () => {
   const gold = await business('ข ห้างทอง', goldShopAnswersV1)
   const example = await business('ก ห้างทอง', workedExampleAnswersV1)
-  const { client: exam, user: examiner } = await staffClient('examiner', 'pl-exam')
-  const { client: sup, user: supervisor } = await staffClient('supervisor', 'pl-sup')
+  const { client: exam, user: examiner } = await staffClient(t, 'examiner', 'pl-exam')
+  const { client: sup, user: supervisor } = await staffClient(t, 'supervisor', 'pl-sup')
 
   // An examiner proposes the plan (capacity 3 for themself).
   const page = await exam.get('/staff/plans')
@@ -123,7 +110,7 @@ test('propose → adjust → approve opens the cases, which then show in the inb
 })
 
 test('an examiner cannot approve or adjust a plan', async () => {
-  const { client } = await staffClient('examiner', 'pl-exam2')
+  const { client } = await staffClient(t, 'examiner', 'pl-exam2')
   const page = await client.get('/staff/plans')
   const res = await client.post('/staff/plans/00000000-0000-4000-8000-000000000000/approve', { _csrf: csrfOf(page), confirm: 'yes' })
   assert.equal(res.statusCode, 403)

@@ -7,7 +7,7 @@
  */
 import assert from 'node:assert/strict'
 import { Readable } from 'node:stream'
-import { after, before, beforeEach, test } from 'node:test'
+import { test } from 'node:test'
 import { and, eq } from 'drizzle-orm'
 import { auditLog } from '#src/audit/audit.tables.ts'
 import { caseReports } from '#src/cases/case-reports.tables.ts'
@@ -16,30 +16,15 @@ import { cases } from '#src/cases/cases.tables.ts'
 import { recordFinding } from '#src/cases/record-finding.ts'
 import { respondToDraftReport } from '#src/cases/respond-to-draft-report.ts'
 import { outbox } from '#src/notifications/outbox.tables.ts'
-import { Client, csrfOf, makeEntity, makeUser } from '#tests/support/builders.ts'
+import { csrfOf, makeEntity, makeUser } from '#tests/support/builders.ts'
 import { PDF_MIN } from '#tests/support/sample-files.ts'
-import { createTestApp, html, type TestApp } from '#tests/support/test-app.ts'
-import { enrolDirectly, signInWithCode } from '#tests/support/totp.ts'
+import { th } from '#locales/th/index.ts'
+import { staffClient } from '#tests/support/staff-client.ts'
+import { html } from '#tests/support/test-app.ts'
+import { useTestApp } from '#tests/support/use-test-app.ts'
 
-let t: TestApp
-before(async () => {
-  t = await createTestApp()
-})
-after(() => t.close())
-const db = () => t.deps.database.db
-
-beforeEach(async () => {
-  await t.testDb.reset()
-  t.clock.set('2026-11-29T03:00:00Z')
-})
-
-async function staffClient(role: 'supervisor' | 'examiner', username: string) {
-  const user = await makeUser(db(), { role, username, firstName: username, lastName: 'ทดสอบ' })
-  const secret = await enrolDirectly(t, user)
-  const client = new Client(t.app)
-  assert.equal((await signInWithCode(t, client, username, secret)).statusCode, 303)
-  return { client, user }
-}
+const t = useTestApp()
+const { db } = t
 
 async function draftCase(openedBy: string) {
   const entity = await makeEntity(db(), { nameTh: 'ห้างทองรายงาน' })
@@ -54,7 +39,7 @@ async function draftCase(openedBy: string) {
 const labelOf = ($: ReturnType<typeof html>, id: string) => $(`label[for="${id}"]`).text()
 
 test('an examiner sends the draft report: the form, a refusal that keeps the text, then the draft, its PDF and no response yet', async () => {
-  const { client, user } = await staffClient('examiner', 'rp-exam')
+  const { client, user } = await staffClient(t, 'examiner', 'rp-exam')
   const { c, entity } = await draftCase(user.id)
   const url = `/staff/cases/${c.id}`
   const page = await client.get(url)
@@ -80,6 +65,11 @@ test('an examiner sends the draft report: the form, a refusal that keeps the tex
   assert.equal(badDate.statusCode, 422)
   assert.equal(html(badDate)('.error-summary a').attr('href'), '#responseDueOn')
   assert.equal(html(badDate)('#draftSummary').text(), 'สรุป')
+  const tooLong = await client.post(`${url}/draft-report`, { _csrf: csrfOf(page), idempotencyKey: key, summary: 'สรุป', conclusion: 'ก'.repeat(20_001), responseDueOn: '14/12/2026' })
+  assert.equal(tooLong.statusCode, 422)
+  assert.equal(html(tooLong)('.error-summary a').attr('href'), '#draftConclusion', 'the too-long conclusion, not the summary')
+  assert.match(html(tooLong)('#draftConclusion').parent().text(), new RegExp(th['cases.errors.tooLong']))
+  assert.equal(html(tooLong)('#draftSummary').text(), 'สรุป')
   const bare = await client.post(`${url}/status`, { _csrf: csrfOf(page), idempotencyKey: 'bare', action: 'send_draft_report' })
   assert.equal(bare.statusCode, 422, 'the step is only taken through the report form')
 
@@ -95,6 +85,12 @@ test('an examiner sends the draft report: the form, a refusal that keeps the tex
   assert.match(after('#entity-response').text(), /ยังไม่ได้รับคำชี้แจง/)
   assert.match(after('#entity-response').text(), /ครบกำหนดชี้แจง 20\/12\/2026/)
   assert.equal(after('#timeline li[data-kind=draft_report_sent]').length, 1)
+  // Sent already (say by a colleague in another tab): the form is gone, the summary links to the section.
+  const late = await client.post(`${url}/draft-report`, { _csrf: csrfOf(page), idempotencyKey: 'other-tab', summary: 'อีกฉบับ', responseDueOn: '20/12/2569' })
+  assert.equal(late.statusCode, 422)
+  assert.equal(html(late)('.error-summary a').attr('href'), '#case-reports')
+  assert.equal(html(late)('#case-reports').length, 1)
+  assert.equal(html(late)('#draft-report-form').length, 0)
   const [row] = await db().select().from(cases).where(eq(cases.id, c.id))
   assert.deepEqual([row!.status, row!.dueOn], ['entity_response', '2026-12-20'])
   const mails = await db().select().from(outbox).where(eq(outbox.template, 'case_report_issued'))
@@ -118,7 +114,7 @@ test('an examiner sends the draft report: the form, a refusal that keeps the tex
 })
 
 test('a supervisor reads the late response with its file and issues the final report', async () => {
-  const { client: exClient, user: ex } = await staffClient('examiner', 'rp-exam2')
+  const { client: exClient, user: ex } = await staffClient(t, 'examiner', 'rp-exam2')
   const { c, entity, owner } = await draftCase(ex.id)
   const url = `/staff/cases/${c.id}`
   const p0 = await exClient.get(url)
@@ -129,7 +125,7 @@ test('a supervisor reads the late response with its file and issues the final re
   const biz = { kind: 'user' as const, id: owner.id, role: 'entity_admin' as const, entityId: entity.id, displayName: 'เจ้าของ' }
   await respondToDraftReport(t.deps, { actor: biz, reportId: draft!.id, body: 'กิจการติดตั้งระบบแล้ว', files: [{ fileKey: stored.key, displayName: 'ใบเสร็จ.pdf', mediaType: 'application/pdf', sizeBytes: stored.size, sha256: stored.sha256 }], idempotencyKey: 'resp' })
   // Signed in after the days have passed (sessions end after 12 hours).
-  const { client, user: sup } = await staffClient('supervisor', 'rp-sup')
+  const { client, user: sup } = await staffClient(t, 'supervisor', 'rp-sup')
 
   const page = await client.get(url)
   const $ = html(page)

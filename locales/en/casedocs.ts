@@ -1,0 +1,21 @@
+/** Documents staff attach to a case — issue 8. */
+export const casedocs = {
+  'casedocs.heading': 'Case documents',
+  'casedocs.intro': 'Files staff attach to the case, such as working papers, signed letters or photos taken on site. The business does not see them, and they cannot be removed.',
+  'casedocs.none': 'No documents attached yet',
+  'casedocs.col.title': 'Document',
+  'casedocs.col.file': 'File',
+  'casedocs.col.by': 'Attached by',
+  'casedocs.col.at': 'Attached on',
+  'casedocs.form.title': 'Document title',
+  'casedocs.form.titleHint': 'For example: inspection working papers, visit 1. If left empty, the file name is used.',
+  'casedocs.form.file': 'File',
+  'casedocs.form.fileHint': 'PDF, JPEG, PNG, DOCX or XLSX, one file at a time',
+  'casedocs.form.submit': '+ Add document',
+  'casedocs.added': 'Document “{title}” attached',
+  'casedocs.errors.fileRequired': 'Choose a file to attach',
+  'casedocs.event.added': 'Attached the document “{title}”',
+  'casedocs.auditType.added': 'Case document attached',
+  'casedocs.audit.added': 'Attached “{name}” to the case',
+  'casedocs.audit.downloaded': 'Opened the case document “{name}”',
+} as const

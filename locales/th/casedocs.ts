@@ -1,0 +1,21 @@
+/** Documents staff attach to a case (เอกสารประกอบเรื่อง) — issue 8. */
+export const casedocs = {
+  'casedocs.heading': 'เอกสารประกอบเรื่อง',
+  'casedocs.intro': 'เอกสารที่เจ้าหน้าที่แนบไว้กับเรื่อง เช่น กระดาษทำการ หนังสือที่ลงนามแล้ว หรือภาพถ่ายจากการตรวจ ณ สถานประกอบการ กิจการไม่เห็นเอกสารเหล่านี้ และไม่สามารถลบได้',
+  'casedocs.none': 'ยังไม่มีเอกสารประกอบเรื่อง',
+  'casedocs.col.title': 'ชื่อเอกสาร',
+  'casedocs.col.file': 'ไฟล์',
+  'casedocs.col.by': 'แนบโดย',
+  'casedocs.col.at': 'วันที่แนบ',
+  'casedocs.form.title': 'ชื่อเอกสาร',
+  'casedocs.form.titleHint': 'เช่น กระดาษทำการการตรวจ ครั้งที่ 1 หากไม่ระบุ จะใช้ชื่อไฟล์',
+  'casedocs.form.file': 'ไฟล์',
+  'casedocs.form.fileHint': 'PDF, JPEG, PNG, DOCX หรือ XLSX ครั้งละหนึ่งไฟล์',
+  'casedocs.form.submit': '+ เพิ่มเอกสาร',
+  'casedocs.added': 'แนบเอกสาร “{title}” แล้ว',
+  'casedocs.errors.fileRequired': 'เลือกไฟล์ที่จะแนบ',
+  'casedocs.event.added': 'แนบเอกสาร “{title}”',
+  'casedocs.auditType.added': 'แนบเอกสารประกอบเรื่อง',
+  'casedocs.audit.added': 'แนบเอกสาร “{name}” กับเรื่อง',
+  'casedocs.audit.downloaded': 'เปิดเอกสารประกอบเรื่อง “{name}”',
+} as const
