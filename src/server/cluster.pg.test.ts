@@ -25,7 +25,15 @@ before(async () => {
 })
 
 after(async () => {
-  if (child && child.exitCode === null) child.kill('SIGKILL')
+  // The primary and its workers form their own process group (spawned detached): end them all, so
+  // no worker outlives a failed test holding the test's output pipes open.
+  if (child?.pid && child.exitCode === null) {
+    try {
+      process.kill(-child.pid, 'SIGKILL')
+    } catch {
+      /* already gone */
+    }
+  }
   const admin = new pg.Client({ connectionString: ADMIN_URL })
   await admin.connect()
   await admin.query(`drop database if exists "${dbName}" with (force)`)
@@ -86,6 +94,7 @@ test('two server processes on PostgreSQL: one ready line, the site answers, a de
       AUDIT_SEAL_INTERVAL_SECONDS: '0',
     },
     stdio: ['ignore', 'pipe', 'pipe'],
+    detached: true,
   })
   let output = ''
   child.stdout!.on('data', (d) => (output += d))
@@ -111,17 +120,19 @@ test('two server processes on PostgreSQL: one ready line, the site answers, a de
     assert.match(await res.text(), /ยินดีต้อนรับสู่ระบบ AMRAC/)
   }
 
-  // A worker that dies is replaced, and the site answers all along.
-  process.kill(pids[1]!, 'SIGKILL')
+  // A worker that dies is replaced; meanwhile the other one answers.
+  const victim = workers.find((w) => w.worker === 1)!
+  process.kill(victim.pid!, 'SIGKILL')
+  await until('the primary to notice', () => (/a server process stopped unexpectedly; starting another/.test(output) ? true : undefined), out)
   const res = await fetch(`${base}/readyz`, { headers: { connection: 'close' } })
-  assert.equal(res.status, 200, 'the other process still answers')
+  assert.equal(res.status, 200, 'the other process answers while the replacement starts')
   await until('a replacement process', () => (logLines(output).filter((l) => l.msg === 'server process ready').length >= 3 ? true : undefined), out)
-  assert.match(output, /a server process stopped unexpectedly; starting another/)
   const replacement = logLines(output).filter((l) => l.msg === 'server process ready').at(-1)!
   assert.equal(replacement.worker, 1, 'the replacement takes the place of the one that died')
 
   child.kill('SIGTERM')
   const code = await new Promise<number | null>((resolve) => (child!.exitCode !== null ? resolve(child!.exitCode) : child!.on('exit', (c) => resolve(c))))
   assert.equal(code, 0)
-  for (const pid of [pids[0]!, replacement.pid!]) assert.equal(alive(pid), false, `server process ${pid} stopped with the primary`)
+  const survivor = workers.find((w) => w.worker === 0)!
+  for (const pid of [survivor.pid!, replacement.pid!]) assert.equal(alive(pid), false, `server process ${pid} stopped with the primary`)
 })
