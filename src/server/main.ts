@@ -114,9 +114,10 @@ async function startPrimary(config: Config) {
       return
     }
     bootLog.error({ worker: index, code, signal }, 'a server process stopped unexpectedly; starting another')
+    // Not unref'd: when every worker died at once this timer is all that keeps the primary alive.
     setTimeout(() => {
       if (!closing) fork(index)
-    }, 1_000).unref()
+    }, 1_000)
   })
   process.on('SIGTERM', () => stopAll(0))
   process.on('SIGINT', () => stopAll(0))
