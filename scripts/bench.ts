@@ -73,7 +73,10 @@ function prestart(): void {
 }
 
 function startChild(name: string, script: string, env: Record<string, string>): Child {
-  const proc = spawn(process.execPath, script === APP_ENTRY ? ['dist/server.mjs'] : ['--import', 'tsx', script], {
+  // BENCH_SERVER_NODE_ARGS (e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof") is passed to the server's
+  // node, and by node:cluster to its workers: a profile of the server under the bench's load.
+  const nodeArgs = script === APP_ENTRY ? (process.env.BENCH_SERVER_NODE_ARGS ?? '').split(' ').filter(Boolean) : []
+  const proc = spawn(process.execPath, script === APP_ENTRY ? [...nodeArgs, 'dist/server.mjs'] : ['--import', 'tsx', script], {
     cwd: ROOT,
     env: { ...process.env, ...env },
     stdio: ['ignore', 'pipe', 'pipe'],

@@ -16,14 +16,26 @@ export type AuditContext = {
 export type AuditTarget = { targetType?: 'user' | 'entity' | 'session' | 'ticket' | 'assessment' | 'cycle' | 'questionnaire_version' | 'case' | 'plan'; targetId?: string | null; entityId?: string | null }
 
 /**
- * appendAudit as an INSERT statement, not yet run (validated now): for a caller that must write
- * several rows in one round trip (submitAssessment, while it holds the cycle's receipt counter).
+ * appendAudit as a row written later, inside the COMMIT (validated now): submitAssessment's audit
+ * row carries the receipt number, which is given out at commit (migration 0028).
  */
-export function auditInsert(ctx: AuditContext, event: AuditEvent, target: AuditTarget = {}): SQL {
+export function auditRowAtCommit(ctx: AuditContext, event: AuditEvent, target: AuditTarget = {}): { table: 'audit_log'; row: Record<string, unknown> } {
   const payload = AuditEvent.parse(event)
-  return sql`insert into ${auditLog} (at, action, actor_user_id, actor_role, target_type, target_id, entity_id, ip, user_agent, payload)
-    values (${ctx.at.toISOString()}::timestamptz, ${payload.action}, ${ctx.actorUserId ?? null}::uuid, ${ctx.actorRole ?? null}, ${target.targetType ?? null},
-      ${target.targetId ?? null}, ${target.entityId ?? null}::uuid, ${ctx.ip?.slice(0, 100) ?? null}, ${ctx.userAgent?.slice(0, 300) ?? null}, ${JSON.stringify(payload)}::jsonb)`
+  return {
+    table: 'audit_log',
+    row: {
+      at: ctx.at.toISOString(),
+      action: payload.action,
+      actor_user_id: ctx.actorUserId ?? null,
+      actor_role: ctx.actorRole ?? null,
+      target_type: target.targetType ?? null,
+      target_id: target.targetId ?? null,
+      entity_id: target.entityId ?? null,
+      ip: ctx.ip?.slice(0, 100) ?? null,
+      user_agent: ctx.userAgent?.slice(0, 300) ?? null,
+      payload,
+    },
+  }
 }
 
 /** Appends one event; call it inside the transaction of the change it records (R8). */

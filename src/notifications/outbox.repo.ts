@@ -1,13 +1,12 @@
-import { and, asc, eq, inArray, lte, sql, type SQL } from 'drizzle-orm'
+import { and, asc, eq, inArray, lte, sql } from 'drizzle-orm'
 import type { DbOrTx } from '#src/db/client.ts'
 import type { Locale } from '#src/platform/i18n/locale.ts'
 import type { MailPayloads, MailTemplate } from './mail-templates.model.ts'
 import { outbox } from './outbox.tables.ts'
 
-/** enqueueMail as an INSERT statement, not yet run: for a caller that writes several rows in one round trip. */
-export function mailInsert<T extends MailTemplate>(mail: { template: T; to: string; locale: Locale; payload: MailPayloads[T]; now: Date }): SQL {
-  return sql`insert into ${outbox} (template, to_address, locale, payload, next_attempt_at)
-    values (${mail.template}, ${mail.to}, ${mail.locale}, ${JSON.stringify(mail.payload)}::jsonb, ${mail.now.toISOString()}::timestamptz)`
+/** enqueueMail as a row written later, inside the COMMIT: the receipt e-mail carries the receipt number, given out at commit (migration 0028). */
+export function mailRowAtCommit<T extends MailTemplate>(mail: { template: T; to: string; locale: Locale; payload: MailPayloads[T]; now: Date }): { table: 'outbox'; row: Record<string, unknown> } {
+  return { table: 'outbox', row: { template: mail.template, to_address: mail.to, locale: mail.locale, payload: mail.payload, next_attempt_at: mail.now.toISOString() } }
 }
 
 /** Queues an e-mail inside the caller's transaction: it is sent only if the action commits. */

@@ -36,6 +36,11 @@ export async function insertCurrentScore(
   return row as RiskScoreRow
 }
 
+/** The first score of a submission inserted in the same transaction: nothing to retire, nothing read back. */
+export async function insertFirstScore(tx: DbOrTx, args: { submission: Pick<ScorableSubmission, 'id' | 'entityId' | 'cycleId'>; score: Score; computedAt: Date }): Promise<void> {
+  await tx.insert(riskScores).values(scoreRow({ ...args, computedBy: null }))
+}
+
 /** Columns of the bulk insert below, in order (17: 3,000 rows stay under PostgreSQL's 65,535 parameters). */
 const SCORE_COLUMNS = [
   'submission_id', 'entity_id', 'cycle_id', 'ruleset_version', 'residual_band', 'inherent_band', 'control_band', 'irs', 'ce_percent',

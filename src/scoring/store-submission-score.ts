@@ -10,7 +10,7 @@ import type { DbOrTx } from '#src/db/client.ts'
 import { syncQueueRatings } from '#src/review/review.repo.ts'
 import type { SubmissionSnapshot } from '#src/submissions/submit-assessment.ts'
 import { computeScore, findOpenCriticalFindings, findPreviousInput, requireRuleset, scoringFor } from './compute-submission-score.ts'
-import { insertCurrentScore, type RiskScoreRow } from './scoring.repo.ts'
+import { insertFirstScore } from './scoring.repo.ts'
 import type { Score } from './score.model.ts'
 
 /**
@@ -27,21 +27,16 @@ export async function scoreNewSubmission(db: DbOrTx, submission: { entityId: str
   return computeScore(requireRuleset(scoring.rulesetVersion), submission, previous, undefined, open)
 }
 
+/**
+ * Stores the score of a submission inserted in the same transaction (`precomputed` by
+ * scoreNewSubmission; null: unscored) and refreshes the review queue's copy of the rating.
+ */
 export async function storeSubmissionScore(
   tx: DbOrTx,
-  submission: { id: string; entityId: string; cycleId: string; submittedAt: Date; snapshot: unknown },
-  precomputed?: Score | null,
-): Promise<RiskScoreRow | null> {
-  const scorable = { ...submission, snapshot: submission.snapshot as SubmissionSnapshot }
-  const scoring = precomputed === undefined ? scoringFor(scorable.snapshot.definitionVersion) : null
-  const score =
-    precomputed !== undefined
-      ? precomputed
-      : scoring?.ok
-        ? computeScore(requireRuleset(scoring.rulesetVersion), scorable, await findPreviousInput(tx, scorable), undefined, await findOpenCriticalFindings(tx, scorable.entityId, scorable.submittedAt))
-        : null
+  submission: { id: string; entityId: string; cycleId: string; submittedAt: Date },
+  precomputed: Score | null,
+): Promise<void> {
   // Unscored: no score row, but the review queue still gets the submission (with no computed rating).
-  const row = score ? await insertCurrentScore(tx, { submission: scorable, score, computedAt: submission.submittedAt, computedBy: null }) : null
+  if (precomputed) await insertFirstScore(tx, { submission, score: precomputed, computedAt: submission.submittedAt })
   await syncQueueRatings(tx, { submissionIds: [submission.id] }, submission.submittedAt)
-  return row
 }

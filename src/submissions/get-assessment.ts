@@ -12,20 +12,18 @@ import type { AssessmentStatus } from './assessment-status.rules.ts'
 import { isEditable } from './assessment-status.rules.ts'
 import {
   appendAssessmentEvent,
-  findAssessment,
+  findAssessmentBundle,
   findLastAcceptedSubmission,
   findRegistryRowForPrefill,
   insertAssessmentIfAbsent,
-  listAttachments,
-  loadPartAnswers,
   upsertPartAnswers,
   type AttachmentRow,
   type Cycle,
 } from './submissions.repo.ts'
-import { attachmentRefs, bangkokToday, definitionForVersion, flatten, requireCycle, requireEntityActor } from './submissions.shared.ts'
+import { attachmentRefs, bangkokToday, definitionForVersion, flatten, requireEntityActor } from './submissions.shared.ts'
 import type { DbOrTx } from '#src/db/client.ts'
 import { acceptsFilings } from '#src/cycles/cycle-status.rules.ts'
-import { deadlineForEntity } from '#src/cycles/cycles.shared.ts'
+import { effectiveDeadline } from '#src/cycles/deadline.rules.ts'
 import { AppError } from '#src/platform/errors.ts'
 
 export type Corrections = { parts?: Record<string, string>; fields?: Record<string, string> }
@@ -84,9 +82,11 @@ const isFileAnswer = (v: unknown) => Array.isArray(v) && v.length > 0 && v.every
 export async function getAssessmentForActor(deps: Pick<AppDeps, 'database' | 'clock'>, opts: { actor: Actor; cycleCode: string; withProgress?: boolean }): Promise<AssessmentView> {
   const actor = requireEntityActor(opts.actor)
   const db = deps.database.db
-  const cycle = await requireCycle(db, opts.cycleCode)
-  let assessment = await findAssessment(db, actor.entityId, cycle.id)
-  if (!assessment) {
+  // Every page of the questionnaire comes through here: one round trip once the assessment exists.
+  let bundle = await findAssessmentBundle(db, actor.entityId, opts.cycleCode)
+  if (!bundle) throw new AppError('NOT_FOUND', { messageKey: 'questionnaire.errors.noOpenCycle' })
+  const cycle = bundle.cycle
+  if (!bundle.assessment) {
     // A closed cycle opens no new drafts: say so rather than show an empty assessment.
     if (!acceptsFilings(cycle)) throw new AppError('INVALID_TRANSITION', { messageKey: 'cycles.portal.closedNotStarted' })
     const definition = definitionForVersion(cycle.definitionVersion)
@@ -101,16 +101,12 @@ export async function getAssessmentForActor(deps: Pick<AppDeps, 'database' | 'cl
       }
       await appendAssessmentEvent(tx, { assessmentId: created.id, at: now, actorUserId: actor.id, kind: 'created', payload: { cycleCode: cycle.code } })
     })
+    bundle = await findAssessmentBundle(db, actor.entityId, opts.cycleCode)
   }
-  assessment ??= await findAssessment(db, actor.entityId, cycle.id)
-  if (!assessment) throw new AppError('NOT_FOUND', { messageKey: 'common.notFound.title' })
-  // Every page of the questionnaire comes through here: the rest is read in one round.
-  const [parts, attachments, { deadline }] = await Promise.all([
-    loadPartAnswers(db, actor.entityId, assessment.id),
-    listAttachments(db, actor.entityId, assessment.id),
-    deadlineForEntity(db, actor.entityId, cycle),
-  ])
-  const loaded = { answers: flatten(parts), attachments }
+  const assessment = bundle?.assessment
+  if (!bundle || !assessment) throw new AppError('NOT_FOUND', { messageKey: 'common.notFound.title' })
+  const deadline = effectiveDeadline(cycle, bundle.extendedDeadline && { status: 'granted', grantedDeadline: bundle.extendedDeadline })
+  const loaded = { answers: flatten(bundle.parts), attachments: bundle.attachments }
   const progress =
     opts.withProgress === false
       ? {}

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict'
 import { after, before, beforeEach, describe, test } from 'node:test'
-import { and, eq } from 'drizzle-orm'
+import { and, eq, sql } from 'drizzle-orm'
 import { auditLog } from '#src/audit/audit.tables.ts'
 import type { Actor } from '#src/identity/permissions.ts'
 import { outbox } from '#src/notifications/outbox.tables.ts'
@@ -20,9 +20,10 @@ import { RECEIPT_REF_PATTERN } from './get-receipt-document.ts'
 import { acceptAssessment, returnForCorrection } from './review-assessment.ts'
 import { saveDraft } from './save-draft.ts'
 import { receiptRef, submitAssessment } from './submit-assessment.ts'
-import { definitionForVersion, snapshotSha256 } from './submissions.shared.ts'
+import { definitionForVersion, flatten, loadAssessment, snapshotSha256 } from './submissions.shared.ts'
 import { assessmentAnswers, assessmentCycles, assessmentEvents, assessments, attachments, submissions } from './submissions.tables.ts'
-import { upsertPartAnswers } from './submissions.repo.ts'
+import { listAttachments, loadPartAnswers, upsertPartAnswers } from './submissions.repo.ts'
+import { deadlineExtensions } from '#src/cycles/cycles.tables.ts'
 import { seedDemoCycle } from '#src/db/seed/demo-cycle.ts'
 
 let tdb: TestDatabase
@@ -212,6 +213,71 @@ describe('submitAssessment', () => {
     await assert.rejects(addAttachment(deps(), { actor: a, cycleCode: '2569', partId: 'part-a', fieldPath: 'A18', documentType: 'OTHER', stored: stored() }), rejectsWith('INVALID_TRANSITION'))
   })
 
+  test('the number is given inside the COMMIT: the event, audit row and e-mail carry the final reference, and nothing provisional is left', async () => {
+    const a = await business()
+    await fillGoldShop(a)
+    const r = await submit(a)
+    assert.ok(r.ok)
+    if (!r.ok) return
+    const ref = r.submission.receiptRef
+    assert.match(ref, RECEIPT_REF_PATTERN)
+    const [row] = await tdb.handle.db.select().from(submissions).where(eq(submissions.id, r.submission.id))
+    assert.equal(row!.receiptRef, ref)
+    assert.equal(row!.receiptRows, null)
+    const [event] = await tdb.handle.db.select().from(assessmentEvents).where(eq(assessmentEvents.kind, 'submitted'))
+    assert.deepEqual(event!.payload, { submissionId: r.submission.id, receiptRef: ref, version: 1, snapshotSha256: row!.snapshotSha256, late: false })
+    assert.equal(event!.actorUserId, a.id)
+    const [audit] = await tdb.handle.db.select().from(auditLog).where(eq(auditLog.action, 'assessment.submitted'))
+    assert.equal((audit!.payload as { receiptRef: string }).receiptRef, ref)
+    assert.equal(audit!.targetId, row!.assessmentId)
+    assert.equal(audit!.entityId, a.entityId)
+    assert.equal(audit!.actorRole, 'entity_admin')
+    const [mail] = await tdb.handle.db.select().from(outbox).where(eq(outbox.template, 'submission_receipt'))
+    const payload = mail!.payload as { receiptRef: string; receiptUrl: string }
+    assert.equal(payload.receiptRef, ref)
+    assert.equal(payload.receiptUrl, `https://amrac.example.go.th/portal/receipts/${ref}`)
+    assert.equal(mail!.status, 'pending')
+    const leftovers = await tdb.handle.db.execute(sql`select count(*)::int as n from (
+      select payload::text as t from assessment_events union all select payload::text from audit_log
+      union all select payload::text from outbox union all select receipt_ref from submissions) x where t like '%pending:%'`)
+    assert.equal((leftovers as unknown as { rows: { n: number }[] }).rows[0]!.n, 0)
+  })
+
+  test('the commit trigger writes only events, audit rows and e-mails: a submission asking for another table is rolled back with its number', async () => {
+    const a = await business()
+    await fillGoldShop(a)
+    const view = await getAssessmentForActor(deps(), { actor: a, cycleCode: '2569' })
+    const [cycle] = await tdb.handle.db.select().from(assessmentCycles)
+    const id = '00000000-0000-4000-8000-000000000001'
+    await assert.rejects(
+      tdb.handle.db.transaction(async (tx) => {
+        await tx.insert(submissions).values({
+          id,
+          assessmentId: view.assessmentId,
+          entityId: a.entityId!,
+          cycleId: cycle!.id,
+          version: 1,
+          receiptRef: `pending:${id}`,
+          submittedAt: clock.now(),
+          declarantName: 'x',
+          declarantPosition: 'y',
+          definitionVersion: 'v1',
+          snapshot: {},
+          snapshotSha256: 'z',
+          idempotencyKey: 'k',
+          receiptRows: [{ table: 'users', row: { username: `pending:${id}` } }],
+        })
+      }),
+      // node-postgres' error comes wrapped by drizzle ("Failed query: commit"), PGlite's as it is.
+      (e: unknown) => /rows for table users are not accepted/.test(`${String(e)} ${String((e as { cause?: unknown }).cause ?? '')}`),
+    )
+    assert.equal((await tdb.handle.db.select().from(submissions)).length, 0)
+    assert.equal((await tdb.handle.db.select().from(assessmentCycles))[0]!.receiptCounter, 0)
+    // The next real submission still gets number 1.
+    const r = await submit(a)
+    assert.ok(r.ok && r.submission.receiptRef === 'AMRAC-2569-000001')
+  })
+
   test('20 parallel submits of one assessment: exactly one submission and one receipt', async () => {
     const actor = await business()
     await fillGoldShop(actor)
@@ -360,6 +426,34 @@ describe('attachments', () => {
     const [kept] = await tdb.handle.db.select().from(attachments).where(eq(attachments.id, row.id))
     assert.ok(kept?.removedAt)
     assert.ok(removedKeys.includes(file.key))
+  })
+
+  test('a page reads the assessment in one round trip: its attachments exactly as stored, oldest first, and the deadline of its granted extension', async () => {
+    const actor = await business()
+    const other = await business()
+    await fillGoldShop(actor)
+    await fillGoldShop(other)
+    const view = await getAssessmentForActor(deps(), { actor, cycleCode: '2569' })
+    const loaded = await loadAssessment(tdb.handle.db, actor.entityId!, '2569')
+    const oracle = await listAttachments(tdb.handle.db, actor.entityId!, view.assessmentId)
+    assert.equal(oracle.length, 4)
+    assert.deepEqual(loaded.attachments, oracle)
+    assert.ok(loaded.attachments[0]!.uploadedAt instanceof Date)
+    assert.equal(typeof loaded.attachments[0]!.sizeBytes, 'number')
+    assert.deepEqual(view.attachments, oracle)
+    assert.deepEqual(loaded.answers, flatten(await loadPartAnswers(tdb.handle.db, actor.entityId!, view.assessmentId)))
+    assert.equal(loaded.deadline.toISOString(), '2027-03-31T00:00:00.000Z')
+
+    // A refused and then a granted extension: the latest granted one sets the deadline, for this business only.
+    const [cycle] = await tdb.handle.db.select().from(assessmentCycles)
+    await tdb.handle.db.insert(deadlineExtensions).values([
+      { cycleId: cycle!.id, entityId: actor.entityId!, status: 'refused', decidedAt: new Date('2026-11-20T00:00:00Z') },
+      { cycleId: cycle!.id, entityId: actor.entityId!, status: 'granted', grantedDeadline: new Date('2027-04-30T10:00:00Z'), decidedAt: new Date('2026-11-21T00:00:00Z') },
+    ])
+    assert.equal((await loadAssessment(tdb.handle.db, actor.entityId!, '2569')).deadline.toISOString(), '2027-04-30T10:00:00.000Z')
+    assert.equal((await getAssessmentForActor(deps(), { actor, cycleCode: '2569' })).deadline.toISOString(), '2027-04-30T10:00:00.000Z')
+    assert.equal((await loadAssessment(tdb.handle.db, other.entityId!, '2569')).deadline.toISOString(), '2027-03-31T00:00:00.000Z')
+    await assert.rejects(loadAssessment(tdb.handle.db, actor.entityId!, '2570'), rejectsWith('NOT_FOUND'))
   })
 
   test('a submitted attachment removed after a return keeps its file', async () => {

@@ -3,9 +3,11 @@
  * Every function reading or writing a business's data takes its `entityId` and filters on it
  * (tenant scoping): another business's row is simply not found.
  */
-import { and, asc, desc, eq, isNull, lte, ne, sql, type SQL } from 'drizzle-orm'
+import { and, asc, desc, eq, isNull, lte, ne, sql } from 'drizzle-orm'
 import type { DbOrTx } from '#src/db/client.ts'
 import { preparedQuery } from '#src/db/prepared.ts'
+import { rowsFromJson } from '#src/db/json-rows.ts'
+import { deadlineExtensions } from '#src/cycles/cycles.tables.ts'
 import { reportingEntities } from '#src/entities/entities.tables.ts'
 import type { AssessmentStatus } from './assessment-status.rules.ts'
 import { assessmentAnswers, assessmentCycles, assessmentEvents, assessments, attachments, submissions } from './submissions.tables.ts'
@@ -38,18 +40,53 @@ export async function findCurrentCycle(db: DbOrTx, now: Date): Promise<Cycle | u
   return row
 }
 
-/** The next receipt number of a cycle: call inside the submit transaction, so a rollback leaves no gap. */
-export async function nextReceiptNumber(tx: DbOrTx, cycleId: string): Promise<number> {
-  const [row] = await tx
-    .update(assessmentCycles)
-    .set({ receiptCounter: sql`${assessmentCycles.receiptCounter} + 1` })
-    .where(eq(assessmentCycles.id, cycleId))
-    .returning({ n: assessmentCycles.receiptCounter })
-  return row!.n
-}
-
 // ---------------------------------------------------------------------------------------------
 // Assessments.
+
+/**
+ * Everything a page of the questionnaire (or a draft save, an upload, a submit) reads, in ONE round
+ * trip: the cycle; the business's assessment of it (undefined if none yet); its answers by part;
+ * its live attachments (oldest first); and the deadline of its latest granted extension, if any.
+ * The assessment is joined on the business, and the rest hangs off that assessment.
+ */
+export type AssessmentBundle = {
+  cycle: Cycle
+  assessment: Assessment | undefined
+  parts: Record<string, Record<string, unknown>>
+  attachments: AttachmentRow[]
+  extendedDeadline: Date | null
+}
+
+const assessmentBundle = preparedQuery((db) =>
+  db
+    .select({
+      cycle: assessmentCycles,
+      assessment: assessments,
+      parts: sql<Record<string, Record<string, unknown>> | null>`(select jsonb_object_agg(aa.part_id, aa.answers) from ${assessmentAnswers} aa where aa.assessment_id = ${assessments.id})`,
+      attachments: sql<unknown[] | null>`(select jsonb_agg(to_jsonb(t) order by t.uploaded_at, t.id) from ${attachments} t
+        where t.assessment_id = ${assessments.id} and t.entity_id = ${assessments.entityId} and t.removed_at is null)`,
+      extendedDeadline: sql<Date | null>`(select e.granted_deadline from ${deadlineExtensions} e
+        where e.entity_id = ${sql.placeholder('entityId')} and e.cycle_id = ${assessmentCycles.id} and e.status = 'granted'
+        order by e.decided_at desc, e.created_at desc limit 1)`.mapWith(deadlineExtensions.grantedDeadline),
+    })
+    .from(assessmentCycles)
+    .leftJoin(assessments, and(eq(assessments.cycleId, assessmentCycles.id), eq(assessments.entityId, sql.placeholder('entityId'))))
+    .where(eq(assessmentCycles.code, sql.placeholder('code')))
+    .limit(1)
+    .prepare('assessment_bundle'),
+)
+
+export async function findAssessmentBundle(db: DbOrTx, entityId: string, cycleCode: string): Promise<AssessmentBundle | undefined> {
+  const [row] = await assessmentBundle(db, { entityId, code: cycleCode })
+  if (!row) return undefined
+  return {
+    cycle: row.cycle,
+    assessment: row.assessment ? asAssessment(row.assessment) : undefined,
+    parts: Object.fromEntries(Object.entries(row.parts ?? {}).map(([part, answers]) => [part, answers ?? {}])),
+    attachments: rowsFromJson(attachments, row.attachments),
+    extendedDeadline: row.extendedDeadline,
+  }
+}
 
 const asAssessment = (row: typeof assessments.$inferSelect): Assessment => row as Assessment
 
@@ -100,6 +137,34 @@ export async function updateAssessment(
   patch: Partial<Pick<typeof assessments.$inferInsert, 'status' | 'submittedVersions' | 'corrections' | 'lastSavedAt' | 'updatedAt'>>,
 ): Promise<void> {
   await tx.update(assessments).set(patch).where(and(eq(assessments.id, id), eq(assessments.entityId, entityId)))
+}
+
+/**
+ * Marks the assessment submitted as `version` only if it is still exactly as it was read (status,
+ * versions, last change): one statement instead of lock, compare, update. False when it changed
+ * meanwhile (another submit, a save, a return): the caller then locks it and looks why.
+ */
+export async function markSubmittedIfUnchanged(
+  tx: DbOrTx,
+  entityId: string,
+  was: Pick<Assessment, 'id' | 'status' | 'submittedVersions' | 'updatedAt'>,
+  now: Date,
+): Promise<boolean> {
+  const rows = await tx
+    .update(assessments)
+    .set({ status: 'submitted', submittedVersions: was.submittedVersions + 1, corrections: null, updatedAt: now })
+    .where(
+      and(
+        eq(assessments.id, was.id),
+        eq(assessments.entityId, entityId),
+        eq(assessments.status, was.status),
+        eq(assessments.submittedVersions, was.submittedVersions),
+        // Read back as a Date, the stored time has lost its microseconds.
+        sql`date_trunc('milliseconds', ${assessments.updatedAt}) = ${was.updatedAt.toISOString()}::timestamptz`,
+      ),
+    )
+    .returning({ id: assessments.id })
+  return rows.length === 1
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -195,28 +260,35 @@ export async function isAttachmentSubmitted(db: DbOrTx, entityId: string, attach
 // ---------------------------------------------------------------------------------------------
 // Submissions.
 
+/** Inserts a submission whose every column the caller has (nothing read back: the snapshot is large). */
+export async function insertSubmissionRow(tx: DbOrTx, row: SubmissionRow): Promise<void> {
+  await tx.insert(submissions).values(row)
+}
+
 export async function insertSubmission(tx: DbOrTx, values: typeof submissions.$inferInsert): Promise<SubmissionRow> {
   const [row] = await tx.insert(submissions).values(values).returning()
   return row!
 }
 
-/** Gives a submission inserted under a provisional reference its receipt number (same transaction). */
-/**
- * The last writes of a submission, in ONE statement: its receipt reference, its event, and the
- * statements given (the audit row, the receipt e-mail). submitAssessment calls it while it holds
- * the cycle's receipt counter, which every business submitting at that moment waits for; one round
- * trip instead of four keeps that wait short (issue 4's deadline rush).
- */
-export async function finishSubmission(
-  tx: DbOrTx,
-  args: { submissionId: string; receiptRef: string; event: { assessmentId: string; at: Date; actorUserId: string | null; kind: AssessmentEventKind; payload: Record<string, unknown> }; also: readonly SQL[] },
-): Promise<void> {
-  const e = args.event
-  const more = args.also.map((s, i) => sql`, ${sql.raw(`w${i}`)} as (${s})`)
-  await tx.execute(sql`
-    with s as (update ${submissions} set receipt_ref = ${args.receiptRef} where id = ${args.submissionId}::uuid)${sql.join(more, sql``)}
-    insert into ${assessmentEvents} (assessment_id, at, actor_user_id, kind, payload)
-    values (${e.assessmentId}::uuid, ${e.at.toISOString()}::timestamptz, ${e.actorUserId}::uuid, ${e.kind}, ${JSON.stringify(e.payload)}::jsonb)`)
+/** A row written inside the COMMIT, with the provisional reference replaced by the receipt reference (migration 0028). */
+export type RowAtCommit = { table: 'assessment_events' | 'audit_log' | 'outbox'; row: Record<string, unknown> }
+
+/** The provisional reference of a submission until its commit gives it a number (migration 0028). */
+export const provisionalReceiptRef = (submissionId: string) => `pending:${submissionId}`
+
+/** An assessment event as a row written inside the COMMIT. */
+export function eventRowAtCommit(e: { assessmentId: string; at: Date; actorUserId: string | null; kind: AssessmentEventKind; payload: Record<string, unknown> }): RowAtCommit {
+  return { table: 'assessment_events', row: { assessment_id: e.assessmentId, at: e.at.toISOString(), actor_user_id: e.actorUserId, kind: e.kind, payload: e.payload } }
+}
+
+/** The receipt reference a committed submission was given. */
+export async function findReceiptRef(db: DbOrTx, entityId: string, submissionId: string): Promise<string | undefined> {
+  const [row] = await db
+    .select({ receiptRef: submissions.receiptRef })
+    .from(submissions)
+    .where(and(eq(submissions.id, submissionId), eq(submissions.entityId, entityId)))
+    .limit(1)
+  return row?.receiptRef
 }
 
 export async function findSubmissionByIdempotencyKey(db: DbOrTx, entityId: string, key: string): Promise<SubmissionRow | undefined> {

@@ -14,7 +14,8 @@ import { isDocumentType } from '#src/questionnaire/engine/document-types.ts'
 import { findQuestionnaireDefinition } from '#src/questionnaire/definition/index.ts'
 import { acceptsFilings } from '#src/cycles/cycle-status.rules.ts'
 import { decideAssessmentAction, type AssessmentAction } from './assessment-status.rules.ts'
-import { findAssessment, findCycleByCode, listAttachments, loadPartAnswers, type Assessment, type AttachmentRow, type Cycle } from './submissions.repo.ts'
+import { findAssessmentBundle, findCycleByCode, type Assessment, type AttachmentRow, type Cycle } from './submissions.repo.ts'
+import { effectiveDeadline } from '#src/cycles/deadline.rules.ts'
 
 export type EntityActor = Extract<Actor, { kind: 'user' }> & { entityId: string }
 
@@ -48,9 +49,11 @@ export function bangkokToday(now: Date): string {
   return BANGKOK_DAY.format(now)
 }
 
+const noOpenCycle = () => new AppError('NOT_FOUND', { messageKey: 'questionnaire.errors.noOpenCycle' })
+
 export async function requireCycle(db: DbOrTx, code: string): Promise<Cycle> {
   const cycle = await findCycleByCode(db, code)
-  if (!cycle) throw new AppError('NOT_FOUND', { messageKey: 'questionnaire.errors.noOpenCycle' })
+  if (!cycle) throw noOpenCycle()
   return cycle
 }
 
@@ -61,15 +64,24 @@ export type Loaded = {
   /** One flat object across all parts (the engine's Answers). */
   answers: Record<string, unknown>
   attachments: AttachmentRow[]
+  /** The business's deadline: its granted extension's, else the cycle's (cycles/deadline.rules.ts). */
+  deadline: Date
 }
 
-/** The business's assessment of the cycle with its answers and live attachments; NOT_FOUND if none. */
+/** The business's assessment of the cycle with its answers, live attachments and deadline (one round trip); NOT_FOUND if none. */
 export async function loadAssessment(db: DbOrTx, entityId: string, cycleCode: string): Promise<Loaded> {
-  const cycle = await requireCycle(db, cycleCode)
-  const assessment = await findAssessment(db, entityId, cycle.id)
+  const bundle = await findAssessmentBundle(db, entityId, cycleCode)
+  if (!bundle) throw noOpenCycle()
+  const { cycle, assessment } = bundle
   if (!assessment) throw notFound()
-  const [parts, atts] = await Promise.all([loadPartAnswers(db, entityId, assessment.id), listAttachments(db, entityId, assessment.id)])
-  return { cycle, definition: definitionForVersion(cycle.definitionVersion), assessment, answers: flatten(parts), attachments: atts }
+  return {
+    cycle,
+    definition: definitionForVersion(cycle.definitionVersion),
+    assessment,
+    answers: flatten(bundle.parts),
+    attachments: bundle.attachments,
+    deadline: effectiveDeadline(cycle, bundle.extendedDeadline && { status: 'granted', grantedDeadline: bundle.extendedDeadline }),
+  }
 }
 
 export const flatten = (parts: Record<string, Record<string, unknown>>): Record<string, unknown> => Object.assign({}, ...Object.values(parts)) as Record<string, unknown>

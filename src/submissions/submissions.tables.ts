@@ -123,6 +123,11 @@ export const submissions = pgTable(
     snapshot: jsonb('snapshot').notNull(),
     snapshotSha256: text('snapshot_sha256').notNull(),
     idempotencyKey: text('idempotency_key').notNull().unique(),
+    /**
+     * Until the commit only: the rows that carry the receipt reference (event, audit row, receipt
+     * e-mail), written by the trigger that gives out the number at commit (migration 0028); then null.
+     */
+    receiptRows: jsonb('receipt_rows'),
   },
   // (cycle, submitted_at): the staff queue's default order reads the newest page without sorting the cycle.
   // (assessment, version, id): "the latest submission of each assessment" joins (dashboard) read the index, not the snapshots.

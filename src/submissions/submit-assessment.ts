@@ -1,18 +1,20 @@
 /**
  * Submitting the assessment (stack.md §4.1). The whole questionnaire is validated outside the
  * transaction; with problems, every one is returned (part/page/fieldPath/messageKey). Otherwise ONE
- * transaction: lock the assessment row, re-check its status (a request that lost the race returns
- * the winner's receipt — never a second one), take the next receipt number from the cycle's
- * counter (gap-free: a rollback returns it), store the immutable snapshot and its SHA-256, set the
- * status, and record event, audit and the receipt e-mail (outbox). Submitting again with the same
- * idempotency key, or after the submission succeeded, returns the stored receipt.
+ * transaction: mark the assessment submitted if it is still as it was read (else lock it and see
+ * why: a request that lost the race returns the winner's receipt — never a second one), store the
+ * immutable snapshot and its SHA-256 under a provisional reference, and its score. The COMMIT then
+ * takes the next number from the cycle's gap-free counter and writes the reference, event, audit
+ * row and receipt e-mail (outbox) — migration 0028. Submitting again with the same idempotency key,
+ * or after the submission succeeded, returns the stored receipt.
  */
-import { auditInsert } from '#src/audit/audit.repo.ts'
+import { randomUUID } from 'node:crypto'
+import { auditRowAtCommit } from '#src/audit/audit.repo.ts'
 import { registeredName } from '#src/entities/entity-name.rules.ts'
 import type { LegalForm } from '#src/entities/business-types.model.ts'
 import type { Actor } from '#src/identity/permissions.ts'
 import { fullName, unsafeFindUserById } from '#src/identity/users.repo.ts'
-import { mailInsert } from '#src/notifications/outbox.repo.ts'
+import { mailRowAtCommit } from '#src/notifications/outbox.repo.ts'
 import { scoreNewSubmission, storeSubmissionScore } from '#src/scoring/store-submission-score.ts'
 import { AppError } from '#src/platform/errors.ts'
 import { validateSubmission, type Problem } from '#src/questionnaire/engine/index.ts'
@@ -21,17 +23,17 @@ import { decideAssessmentAction } from './assessment-status.rules.ts'
 import {
   findLatestSubmission,
   findRegistryRowForPrefill,
+  eventRowAtCommit,
+  findReceiptRef,
   findSubmissionByIdempotencyKey,
-  insertSubmission,
-  finishSubmission,
+  insertSubmissionRow,
   lockAssessment,
-  nextReceiptNumber,
-  updateAssessment,
+  markSubmittedIfUnchanged,
+  provisionalReceiptRef,
   type AttachmentRow,
   type SubmissionRow,
 } from './submissions.repo.ts'
 import { isLateSubmission } from '#src/cycles/deadline.rules.ts'
-import { deadlineForEntity } from '#src/cycles/cycles.shared.ts'
 import { assertCycleAcceptsFilings, attachmentRefs, bangkokToday, loadAssessment, notFound, oneAtATime, requireEntityActor, snapshotSha256, type EntityActor } from './submissions.shared.ts'
 
 export type SubmitOptions = { actor: Actor; cycleCode: string; declarantName: string; declarantPosition: string; idempotencyKey: string }
@@ -94,8 +96,6 @@ async function submitOnce(
     // meets another's, and an old form re-posted after a return for correction submits the new
     // version instead of answering with the previous version's receipt.
     const storedKey = `${assessment.id}:${assessment.submittedVersions + 1}:${key}`
-    const again = await findSubmissionByIdempotencyKey(db, actor.entityId, storedKey)
-    if (again) return { ok: true, submission: again, duplicate: true }
     if (!decideAssessmentAction(assessment.status, 'submit').ok) {
       // Submitted already: a retry of an earlier version's form gets that version's receipt.
       for (let v = assessment.submittedVersions; v >= 1; v--) {
@@ -106,11 +106,13 @@ async function submitOnce(
       if (latest) return { ok: true, submission: latest, duplicate: true }
       throw new AppError('INVALID_TRANSITION', { messageKey: 'questionnaire.errors.alreadySubmitted' })
     }
+    // The assessment can be submitted, so no submission has this key yet: storing one makes the
+    // assessment `submitted` and counts its version in the same transaction.
 
     assertCycleAcceptsFilings(cycle)
     const now = deps.clock.now()
     // Late against the business's effective deadline (its granted extension, else the cycle's).
-    const late = isLateSubmission(now, (await deadlineForEntity(db, actor.entityId, cycle)).deadline)
+    const late = isLateSubmission(now, loaded.deadline)
     const result = await validateSubmission(definition, loaded.answers, { today: bangkokToday(now), attachments: attachmentRefs(loaded.attachments) })
     if (!result.ok) return { ok: false, problems: result.problems }
     const snapshot: SubmissionSnapshot = {
@@ -128,30 +130,62 @@ async function submitOnce(
     ])
     if (!user || !entity) throw notFound()
 
+    // The receipt number is given out inside the COMMIT (migration 0028): until then the submission
+    // carries a provisional reference, and the rows that show the reference (event, audit row,
+    // receipt e-mail) wait in it with that reference, to be written by the same trigger. So the
+    // cycle's counter row, which every business submitting now needs, is never locked while this
+    // process still has statements to send (issue 4's deadline rush).
+    const submissionId = randomUUID()
+    const ref = provisionalReceiptRef(submissionId)
+    const version = assessment.submittedVersions + 1
+    const locale = user.locale === 'en' ? 'en' : 'th'
+    const receiptRows = [
+      eventRowAtCommit({ assessmentId: assessment.id, at: now, actorUserId: actor.id, kind: 'submitted', payload: { submissionId, receiptRef: ref, version, snapshotSha256: sha256, late } }),
+      auditRowAtCommit(
+        { at: now, actorUserId: actor.id, actorRole: actor.role },
+        { action: 'assessment.submitted', assessmentId: assessment.id, receiptRef: ref, version, late },
+        { targetType: 'assessment', targetId: assessment.id, entityId: actor.entityId },
+      ),
+      mailRowAtCommit({
+        template: 'submission_receipt',
+        to: user.email,
+        locale,
+        now,
+        payload: {
+          fullName: fullName(user),
+          businessName: registeredName(entity.nameTh, entity.legalForm as LegalForm, locale, entity.nameEn),
+          cycleName: locale === 'en' ? cycle.nameEn : cycle.nameTh,
+          receiptRef: ref,
+          version,
+          submittedAt: now.toISOString(),
+          receiptUrl: `${deps.config.baseUrl}/portal/receipts/${ref}`,
+        },
+      }),
+    ]
+
     try {
-      return await db.transaction(async (tx): Promise<SubmitResult> => {
-        const locked = await lockAssessment(tx, actor.entityId, assessment.id)
-        if (!locked) throw notFound()
-        const raced = await findSubmissionByIdempotencyKey(tx, actor.entityId, storedKey)
-        if (raced) return { ok: true, submission: raced, duplicate: true }
-        if (!decideAssessmentAction(locked.status, 'submit').ok) {
-          // Another request submitted first: its receipt is the answer.
-          const latest = await findLatestSubmission(tx, actor.entityId, assessment.id)
-          if (latest) return { ok: true, submission: latest, duplicate: true }
-          throw new AppError('INVALID_TRANSITION', { messageKey: 'questionnaire.errors.alreadySubmitted' })
+      const outcome = await db.transaction(async (tx): Promise<SubmitResult> => {
+        if (!(await markSubmittedIfUnchanged(tx, actor.entityId, assessment, now))) {
+          // It changed since it was read: lock it and see why.
+          const locked = await lockAssessment(tx, actor.entityId, assessment.id)
+          if (!locked) throw notFound()
+          const raced = await findSubmissionByIdempotencyKey(tx, actor.entityId, storedKey)
+          if (raced) return { ok: true, submission: raced, duplicate: true }
+          if (!decideAssessmentAction(locked.status, 'submit').ok) {
+            // Another request submitted first: its receipt is the answer.
+            const latest = await findLatestSubmission(tx, actor.entityId, assessment.id)
+            if (latest) return { ok: true, submission: latest, duplicate: true }
+            throw new AppError('INVALID_TRANSITION', { messageKey: 'questionnaire.errors.alreadySubmitted' })
+          }
+          throw new ChangedMeanwhile()
         }
-        if (locked.updatedAt.getTime() !== assessment.updatedAt.getTime() || locked.submittedVersions !== assessment.submittedVersions) throw new ChangedMeanwhile()
-        const version = locked.submittedVersions + 1
-        await updateAssessment(tx, actor.entityId, assessment.id, { status: 'submitted', submittedVersions: version, corrections: null, updatedAt: now })
-        // The large rows first (the snapshot, the score), under a provisional reference; the receipt
-        // number last: the cycle's counter row is shared by every business submitting now and its
-        // lock is held until the commit, so only small writes follow it (issue 4's deadline rush).
-        const stored = await insertSubmission(tx, {
+        const stored: SubmissionRow = {
+          id: submissionId,
           assessmentId: assessment.id,
           entityId: actor.entityId,
           cycleId: cycle.id,
           version,
-          receiptRef: `pending:${assessment.id}:${version}`,
+          receiptRef: ref,
           submittedAt: now,
           submittedBy: actor.id,
           declarantName: declarant.name,
@@ -160,43 +194,19 @@ async function submitOnce(
           snapshot,
           snapshotSha256: sha256,
           idempotencyKey: storedKey,
-        })
+          receiptRows,
+        }
+        await insertSubmissionRow(tx, stored)
         // Risk score (staff only), computed from the snapshot just stored, in the same transaction;
         // none when no ruleset reads the questionnaire version (the submission never fails for it).
         await storeSubmissionScore(tx, stored, score)
-        // From here to the commit the counter row is locked: two statements (the number, then the
-        // reference, event, audit row and receipt e-mail together in one).
-        const ref = receiptRef(cycle.code, await nextReceiptNumber(tx, cycle.id))
-        const submission = { ...stored, receiptRef: ref }
-        await finishSubmission(tx, {
-          submissionId: stored.id,
-          receiptRef: ref,
-          event: { assessmentId: assessment.id, at: now, actorUserId: actor.id, kind: 'submitted', payload: { submissionId: stored.id, receiptRef: ref, version, snapshotSha256: sha256, late } },
-          also: [
-            auditInsert(
-              { at: now, actorUserId: actor.id, actorRole: actor.role },
-              { action: 'assessment.submitted', assessmentId: assessment.id, receiptRef: ref, version, late },
-              { targetType: 'assessment', targetId: assessment.id, entityId: actor.entityId },
-            ),
-            mailInsert({
-              template: 'submission_receipt',
-              to: user.email,
-              locale: user.locale === 'en' ? 'en' : 'th',
-              now,
-              payload: {
-                fullName: fullName(user),
-                businessName: registeredName(entity.nameTh, entity.legalForm as LegalForm, user.locale === 'en' ? 'en' : 'th', entity.nameEn),
-                cycleName: user.locale === 'en' ? cycle.nameEn : cycle.nameTh,
-                receiptRef: ref,
-                version,
-                submittedAt: now.toISOString(),
-                receiptUrl: `${deps.config.baseUrl}/portal/receipts/${ref}`,
-              },
-            }),
-          ],
-        })
-        return { ok: true, submission, duplicate: false }
+        return { ok: true, submission: stored, duplicate: false }
       })
+      if (!outcome.ok || outcome.duplicate) return outcome
+      // Committed: the reference is the one the COMMIT gave it.
+      const receiptRef = await findReceiptRef(db, actor.entityId, submissionId)
+      if (!receiptRef || receiptRef === ref) throw new Error(`submission ${submissionId} committed without a receipt number`)
+      return { ok: true, submission: { ...outcome.submission, receiptRef, receiptRows: null }, duplicate: false }
     } catch (e) {
       if (e instanceof ChangedMeanwhile && attempt < MAX_ATTEMPTS) continue
       if (e instanceof ChangedMeanwhile) throw new AppError('CONFLICT', { messageKey: 'questionnaire.errors.notAllowed' })

@@ -1,0 +1,22 @@
+/**
+ * Rows of a table read back from JSON (`to_jsonb(t)`, `jsonb_agg(to_jsonb(t))`): for a query that
+ * returns a row and its child rows in one round trip. Keys are the database's column names; each
+ * value goes through its column's own driver mapping, as drizzle maps a selected row (a timestamp
+ * becomes a Date, a jsonb value stays parsed).
+ */
+import { getTableColumns } from 'drizzle-orm'
+import type { PgTable } from 'drizzle-orm/pg-core'
+
+export function rowsFromJson<T extends PgTable>(table: T, list: readonly unknown[] | null | undefined): T['$inferSelect'][] {
+  if (!list?.length) return []
+  const columns = Object.entries(getTableColumns(table))
+  return list.map((json) => {
+    const source = json as Record<string, unknown>
+    const row: Record<string, unknown> = {}
+    for (const [key, column] of columns) {
+      const value = source[column.name]
+      row[key] = value === null || value === undefined ? null : column.mapFromDriverValue(value)
+    }
+    return row as T['$inferSelect']
+  })
+}
