@@ -2,23 +2,27 @@ import { and, desc, eq, gt, lt, ne, sql } from 'drizzle-orm'
 import type { DbOrTx } from '#src/db/client.ts'
 import { preparedQuery } from '#src/db/prepared.ts'
 import { sessions } from './sessions.tables.ts'
+import { users } from './users.tables.ts'
+import { ACTOR_USER_COLUMNS, type ActorUser } from './users.repo.ts'
 import { sessionState, type SessionData } from './session.model.ts'
 
 export type StoredSession = { data: Record<string, unknown>; expiresAt: Date }
 
-const sessionBySid = preparedQuery((db) =>
+const sessionWithUserBySid = preparedQuery((db) =>
   db
-    .select({ data: sessions.data, expiresAt: sessions.expiresAt })
+    .select({ data: sessions.data, expiresAt: sessions.expiresAt, user: ACTOR_USER_COLUMNS })
     .from(sessions)
+    .leftJoin(users, eq(users.id, sessions.userId))
     .where(eq(sessions.sid, sql.placeholder('sid')))
     .limit(1)
-    .prepare('session_by_sid'),
+    .prepare('session_with_user_by_sid'),
 )
 
-export async function findSession(db: DbOrTx, sid: string, now: Date): Promise<StoredSession | undefined> {
-  const [row] = await sessionBySid(db, { sid })
+/** A live session and, in the same round trip, the user it belongs to (undefined if none). */
+export async function findSessionWithUser(db: DbOrTx, sid: string, now: Date): Promise<(StoredSession & { user: ActorUser | undefined }) | undefined> {
+  const [row] = await sessionWithUserBySid(db, { sid })
   if (!row || row.expiresAt <= now) return undefined
-  return { data: row.data as Record<string, unknown>, expiresAt: row.expiresAt }
+  return { data: row.data as Record<string, unknown>, expiresAt: row.expiresAt, user: row.user ?? undefined }
 }
 
 export async function saveSession(

@@ -39,16 +39,20 @@ export async function unsafeFindUserById(db: DbOrTx, id: string): Promise<User |
 }
 
 /** What every signed-in request needs of its user (src/server/plugins/actor.ts): no credentials, a few columns. */
+/** What every signed-in request needs of its user (src/server/plugins/actor.ts). */
+export const ACTOR_USER_COLUMNS = { id: users.id, role: users.role, entityId: users.entityId, status: users.status, firstName: users.firstName, lastName: users.lastName, locale: users.locale }
+export type ActorUser = { id: string; role: string; entityId: string | null; status: string; firstName: string; lastName: string; locale: string }
+
 const actorUserById = preparedQuery((db) =>
   db
-    .select({ id: users.id, role: users.role, entityId: users.entityId, status: users.status, firstName: users.firstName, lastName: users.lastName, locale: users.locale })
+    .select(ACTOR_USER_COLUMNS)
     .from(users)
     .where(eq(users.id, sql.placeholder('id')))
     .limit(1)
     .prepare('actor_user_by_id'),
 )
 
-export async function unsafeFindActorUser(db: DbOrTx, id: string) {
+export async function unsafeFindActorUser(db: DbOrTx, id: string): Promise<ActorUser | undefined> {
   const [row] = await actorUserById(db, { id })
   return row
 }

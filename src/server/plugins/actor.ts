@@ -7,6 +7,7 @@ import { isLocale } from '#src/platform/i18n/locale.ts'
 import { createTranslator } from '#src/platform/i18n/translator.ts'
 import { LANGUAGE_COOKIE } from './i18n.ts'
 import { setFlash } from '#src/web/lib/flash.ts'
+import { takeUserReadWithSession } from './sessions.ts'
 
 declare module 'fastify' {
   interface FastifyRequest {
@@ -47,7 +48,7 @@ export const actorPlugin = fp(async (app: FastifyInstance) => {
       setFlash(req, state === 'idle_expired' ? 'auth.login.idleSignedOut' : 'auth.login.absoluteSignedOut')
       return
     }
-    const user = await unsafeFindActorUser(app.deps.database.db, s.userId)
+    const user = takeUserReadWithSession(s.sessionId, s.userId) ?? (await unsafeFindActorUser(app.deps.database.db, s.userId))
     if (!user || user.status !== 'active') {
       req.sessionEnded = 'account'
       await endSession(req)
