@@ -22,7 +22,7 @@ import { saveDraft } from './save-draft.ts'
 import { receiptRef, submitAssessment } from './submit-assessment.ts'
 import { definitionForVersion, flatten, loadAssessment, snapshotSha256 } from './submissions.shared.ts'
 import { assessmentAnswers, assessmentCycles, assessmentEvents, assessments, attachments, submissions } from './submissions.tables.ts'
-import { listAttachments, loadPartAnswers, upsertPartAnswers } from './submissions.repo.ts'
+import { findAssessment, findAssessmentBundle, findCycleByCode, listAttachments, loadPartAnswers, upsertPartAnswers } from './submissions.repo.ts'
 import { deadlineExtensions } from '#src/cycles/cycles.tables.ts'
 import { seedDemoCycle } from '#src/db/seed/demo-cycle.ts'
 
@@ -443,6 +443,15 @@ describe('attachments', () => {
     assert.deepEqual(view.attachments, oracle)
     assert.deepEqual(loaded.answers, flatten(await loadPartAnswers(tdb.handle.db, actor.entityId!, view.assessmentId)))
     assert.equal(loaded.deadline.toISOString(), '2027-03-31T00:00:00.000Z')
+    // The cycle and the assessment come back as their own queries return them.
+    assert.deepEqual(loaded.cycle, await findCycleByCode(tdb.handle.db, '2569'))
+    assert.deepEqual(loaded.assessment, await findAssessment(tdb.handle.db, actor.entityId!, loaded.cycle.id))
+    // A business with no assessment yet: the cycle, and no assessment.
+    const newcomer = await business()
+    const fresh = await findAssessmentBundle(tdb.handle.db, newcomer.entityId!, '2569')
+    assert.equal(fresh?.cycle.code, '2569')
+    assert.equal(fresh?.assessment, undefined)
+    assert.deepEqual(fresh?.attachments, [])
 
     // A refused and then a granted extension: the latest granted one sets the deadline, for this business only.
     const [cycle] = await tdb.handle.db.select().from(assessmentCycles)

@@ -57,17 +57,20 @@ export type AssessmentBundle = {
   extendedDeadline: Date | null
 }
 
+// One jsonb column, not ~30: node-postgres spends more on describing many result columns than
+// PostgreSQL on building the document.
 const assessmentBundle = preparedQuery((db) =>
   db
     .select({
-      cycle: assessmentCycles,
-      assessment: assessments,
-      parts: sql<Record<string, Record<string, unknown>> | null>`(select jsonb_object_agg(aa.part_id, aa.answers) from ${assessmentAnswers} aa where aa.assessment_id = ${assessments.id})`,
-      attachments: sql<unknown[] | null>`(select jsonb_agg(to_jsonb(t) order by t.uploaded_at, t.id) from ${attachments} t
-        where t.assessment_id = ${assessments.id} and t.entity_id = ${assessments.entityId} and t.removed_at is null)`,
-      extendedDeadline: sql<Date | null>`(select e.granted_deadline from ${deadlineExtensions} e
-        where e.entity_id = ${sql.placeholder('entityId')} and e.cycle_id = ${assessmentCycles.id} and e.status = 'granted'
-        order by e.decided_at desc, e.created_at desc limit 1)`.mapWith(deadlineExtensions.grantedDeadline),
+      bundle: sql<{ cycle: unknown; assessment: unknown; parts: Record<string, Record<string, unknown> | null> | null; attachments: unknown[] | null; extendedDeadline: string | null }>`jsonb_build_object(
+        'cycle', to_jsonb(${assessmentCycles}),
+        'assessment', to_jsonb(${assessments}),
+        'parts', (select jsonb_object_agg(aa.part_id, aa.answers) from ${assessmentAnswers} aa where aa.assessment_id = ${assessments.id}),
+        'attachments', (select jsonb_agg(to_jsonb(t) order by t.uploaded_at, t.id) from ${attachments} t
+          where t.assessment_id = ${assessments.id} and t.entity_id = ${assessments.entityId} and t.removed_at is null),
+        'extendedDeadline', (select e.granted_deadline from ${deadlineExtensions} e
+          where e.entity_id = ${sql.placeholder('entityId')} and e.cycle_id = ${assessmentCycles.id} and e.status = 'granted'
+          order by e.decided_at desc, e.created_at desc limit 1))`,
     })
     .from(assessmentCycles)
     .leftJoin(assessments, and(eq(assessments.cycleId, assessmentCycles.id), eq(assessments.entityId, sql.placeholder('entityId'))))
@@ -79,12 +82,15 @@ const assessmentBundle = preparedQuery((db) =>
 export async function findAssessmentBundle(db: DbOrTx, entityId: string, cycleCode: string): Promise<AssessmentBundle | undefined> {
   const [row] = await assessmentBundle(db, { entityId, code: cycleCode })
   if (!row) return undefined
+  const b = row.bundle
+  const [cycle] = rowsFromJson(assessmentCycles, [b.cycle])
+  const [assessment] = b.assessment ? rowsFromJson(assessments, [b.assessment]) : []
   return {
-    cycle: row.cycle,
-    assessment: row.assessment ? asAssessment(row.assessment) : undefined,
-    parts: Object.fromEntries(Object.entries(row.parts ?? {}).map(([part, answers]) => [part, answers ?? {}])),
-    attachments: rowsFromJson(attachments, row.attachments),
-    extendedDeadline: row.extendedDeadline,
+    cycle: cycle!,
+    assessment: assessment && asAssessment(assessment),
+    parts: Object.fromEntries(Object.entries(b.parts ?? {}).map(([part, answers]) => [part, answers ?? {}])),
+    attachments: rowsFromJson(attachments, b.attachments),
+    extendedDeadline: b.extendedDeadline === null ? null : new Date(b.extendedDeadline),
   }
 }
 

@@ -2,7 +2,9 @@ import assert from 'node:assert/strict'
 import { describe, test } from 'node:test'
 import { th } from '#locales/th/index.ts'
 import { en } from '#locales/en/index.ts'
-import { localeFromAcceptLanguage } from './locale.ts'
+import { INTL_TAG, localeFromAcceptLanguage } from './locale.ts'
+import { IntlMessageFormat } from 'intl-messageformat'
+import type { MessageKey } from './catalog.ts'
 import { createTranslator } from './translator.ts'
 import { formatBytes, formatDateLong, formatDateNumeric, formatDateTimeLong, formatDateTimeNumeric, formatIsoDateLong, formatMoney, formatNumber, formatPercent } from './format.ts'
 
@@ -17,6 +19,23 @@ describe('translator', () => {
   test('formats ICU parameters in each language', () => {
     assert.equal(createTranslator('th')('common.reference', { ref: 'AB12C-DE34F' }), 'รหัสอ้างอิง: AB12C-DE34F')
     assert.equal(createTranslator('en')('common.reference', { ref: 'AB12C-DE34F' }), 'Reference: AB12C-DE34F')
+  })
+  test('every message without parameters reads as the ICU formatter prints it (quotes, apostrophes, tags); those with parameters still need them', () => {
+    for (const [locale, catalog] of [['th', th], ['en', en]] as const) {
+      const t = createTranslator(locale)
+      for (const [key, text] of Object.entries(catalog)) {
+        const mf = new IntlMessageFormat(text, INTL_TAG[locale], undefined, { ignoreTag: true })
+        let expected: string | undefined
+        try {
+          expected = String(mf.format())
+        } catch {
+          expected = undefined
+        }
+        if (expected === undefined) assert.throws(() => t(key as MessageKey), key)
+        else assert.equal(t(key as MessageKey), expected, key)
+      }
+    }
+    assert.equal(createTranslator('en')('common.reference', { ref: 'X' }), 'Reference: X')
   })
   test('parameters are inserted as text: markup in a parameter stays literal', () => {
     assert.equal(createTranslator('en')('common.comingSoon.body', { service: '<b>x</b>' }), 'The “<b>x</b>” service will be available soon.')

@@ -5,7 +5,9 @@ import { INTL_TAG, TIME_ZONE, type Locale } from './locale.ts'
 export type MessageParams = Record<string, string | number | Date>
 export type Translator = ((key: MessageKey, params?: MessageParams) => string) & { locale: Locale }
 
-const cache = new Map<string, IntlMessageFormat>()
+/** A compiled message, or its text when it has no argument (most labels): nothing to format per render. */
+type Compiled = IntlMessageFormat | string
+const CACHES: Record<Locale, Map<string, Compiled>> = { th: new Map(), en: new Map() }
 
 /**
  * Texts of published imported questionnaire versions (keys `qv<version>.…`, never app keys), added
@@ -24,18 +26,32 @@ export function registerImportedMessages(messages: Readonly<Record<Locale, Reado
 
 const compile = (text: string, locale: Locale) => new IntlMessageFormat(text, INTL_TAG[locale], undefined, { formatters: undefined, ignoreTag: true })
 
-function compiled(locale: Locale, key: MessageKey): IntlMessageFormat {
-  const id = `${locale}\u0000${key}`
-  let mf = cache.get(id)
-  if (!mf) {
-    mf = compile((CATALOGS[locale][key] as string | undefined) ?? (IMPORTED[locale].get(key) as string), locale)
-    cache.set(id, mf)
+/**
+ * The text of a message that has no argument, exactly as the formatter prints it; undefined when it
+ * has one (formatting without values then throws: every argument needs its value).
+ */
+function constantText(mf: IntlMessageFormat): string | undefined {
+  try {
+    return formatted(mf)
+  } catch {
+    return undefined
   }
-  return mf
 }
 
-const formatted = (mf: IntlMessageFormat, params?: MessageParams) => {
-  const out = mf.format(params as Record<string, string | number | Date> | undefined)
+function compiled(locale: Locale, key: MessageKey): Compiled {
+  const cache = CACHES[locale]
+  let c = cache.get(key)
+  if (c === undefined) {
+    const mf = compile((CATALOGS[locale][key] as string | undefined) ?? (IMPORTED[locale].get(key) as string), locale)
+    c = constantText(mf) ?? mf
+    cache.set(key, c)
+  }
+  return c
+}
+
+const formatted = (c: Compiled, params?: MessageParams) => {
+  if (typeof c === 'string') return c
+  const out = c.format(params as Record<string, string | number | Date> | undefined)
   return Array.isArray(out) ? out.join('') : String(out)
 }
 

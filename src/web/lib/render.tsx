@@ -5,12 +5,14 @@ import type { PageContext } from './page-context.ts'
 
 export function pageContext(req: FastifyRequest, reply: FastifyReply): PageContext {
   const app = req.server
+  // One token for every form of the page: generating one is an HMAC and random bytes.
+  let csrf: string | undefined
   return {
     t: req.t,
     locale: req.locale,
     currentPath: req.url,
     actor: req.actor,
-    csrfToken: () => reply.generateCsrf(),
+    csrfToken: () => (csrf ??= reply.generateCsrf()),
     asset: (p) => app.assetUrl(p),
     isProduction: app.deps.config.isProduction,
     contact: app.deps.config.contact,
@@ -25,7 +27,9 @@ export function sendPage(
   view: (ctx: PageContext) => VNode,
   opts: { status?: number } = {},
 ): FastifyReply {
-  const html = '<!doctype html>' + renderToString(view(pageContext(req, reply)))
+  // Encoded once here: sent as a string, a page (Thai text, tens of kB) is measured for its
+  // content-length and then encoded again to be written.
+  const html = Buffer.from('<!doctype html>' + renderToString(view(pageContext(req, reply))), 'utf8')
   return reply
     .status(opts.status ?? 200)
     .header('content-type', 'text/html; charset=utf-8')
