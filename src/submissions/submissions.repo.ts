@@ -9,6 +9,7 @@ import { preparedQuery } from '#src/db/prepared.ts'
 import { rowsFromJson } from '#src/db/json-rows.ts'
 import { deadlineExtensions } from '#src/cycles/cycles.tables.ts'
 import { reportingEntities } from '#src/entities/entities.tables.ts'
+import { users } from '#src/identity/users.tables.ts'
 import type { AssessmentStatus } from './assessment-status.rules.ts'
 import { assessmentAnswers, assessmentCycles, assessmentEvents, assessments, attachments, submissions } from './submissions.tables.ts'
 
@@ -367,6 +368,28 @@ export async function listAssessmentEvents(db: DbOrTx, entityId: string, assessm
 
 // ---------------------------------------------------------------------------------------------
 // Registry row for pre-filling part ก (read-only).
+
+/**
+ * What the receipt e-mail needs, in one round trip: the submitting user (address, language, name)
+ * and their business's registered names. Undefined unless the user belongs to that business.
+ */
+export async function findReceiptAddressee(db: DbOrTx, userId: string, entityId: string) {
+  const [row] = await db
+    .select({
+      email: users.email,
+      locale: users.locale,
+      firstName: users.firstName,
+      lastName: users.lastName,
+      nameTh: reportingEntities.nameTh,
+      nameEn: reportingEntities.nameEn,
+      legalForm: reportingEntities.legalForm,
+    })
+    .from(users)
+    .innerJoin(reportingEntities, eq(reportingEntities.id, users.entityId))
+    .where(and(eq(users.id, userId), eq(users.entityId, entityId)))
+    .limit(1)
+  return row
+}
 
 export async function findRegistryRowForPrefill(db: DbOrTx, entityId: string) {
   const [row] = await db.select().from(reportingEntities).where(eq(reportingEntities.id, entityId)).limit(1)

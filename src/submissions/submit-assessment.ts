@@ -13,7 +13,7 @@ import { auditRowAtCommit } from '#src/audit/audit.repo.ts'
 import { registeredName } from '#src/entities/entity-name.rules.ts'
 import type { LegalForm } from '#src/entities/business-types.model.ts'
 import type { Actor } from '#src/identity/permissions.ts'
-import { fullName, unsafeFindUserById } from '#src/identity/users.repo.ts'
+import { fullName } from '#src/identity/users.repo.ts'
 import { mailRowAtCommit } from '#src/notifications/outbox.repo.ts'
 import { scoreNewSubmission, storeSubmissionScore } from '#src/scoring/store-submission-score.ts'
 import { AppError } from '#src/platform/errors.ts'
@@ -22,7 +22,7 @@ import type { AppDeps } from '#src/server/deps.ts'
 import { decideAssessmentAction } from './assessment-status.rules.ts'
 import {
   findLatestSubmission,
-  findRegistryRowForPrefill,
+  findReceiptAddressee,
   eventRowAtCommit,
   findReceiptRef,
   findSubmissionByIdempotencyKey,
@@ -123,12 +123,11 @@ async function submitOnce(
       declarant,
     }
     const sha256 = snapshotSha256(snapshot)
-    const [user, entity, score] = await Promise.all([
-      unsafeFindUserById(db, actor.id),
-      findRegistryRowForPrefill(db, actor.entityId),
+    const [addressee, score] = await Promise.all([
+      findReceiptAddressee(db, actor.id, actor.entityId),
       scoreNewSubmission(db, { entityId: actor.entityId, cycleId: cycle.id, submittedAt: now, snapshot }),
     ])
-    if (!user || !entity) throw notFound()
+    if (!addressee) throw notFound()
 
     // The receipt number is given out inside the COMMIT (migration 0028): until then the submission
     // carries a provisional reference, and the rows that show the reference (event, audit row,
@@ -138,7 +137,7 @@ async function submitOnce(
     const submissionId = randomUUID()
     const ref = provisionalReceiptRef(submissionId)
     const version = assessment.submittedVersions + 1
-    const locale = user.locale === 'en' ? 'en' : 'th'
+    const locale = addressee.locale === 'en' ? 'en' : 'th'
     const receiptRows = [
       eventRowAtCommit({ assessmentId: assessment.id, at: now, actorUserId: actor.id, kind: 'submitted', payload: { submissionId, receiptRef: ref, version, snapshotSha256: sha256, late } }),
       auditRowAtCommit(
@@ -148,12 +147,12 @@ async function submitOnce(
       ),
       mailRowAtCommit({
         template: 'submission_receipt',
-        to: user.email,
+        to: addressee.email,
         locale,
         now,
         payload: {
-          fullName: fullName(user),
-          businessName: registeredName(entity.nameTh, entity.legalForm as LegalForm, locale, entity.nameEn),
+          fullName: fullName(addressee),
+          businessName: registeredName(addressee.nameTh, addressee.legalForm as LegalForm, locale, addressee.nameEn),
           cycleName: locale === 'en' ? cycle.nameEn : cycle.nameTh,
           receiptRef: ref,
           version,
