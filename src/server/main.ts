@@ -189,6 +189,9 @@ async function start() {
   process.on('SIGTERM', () => void shutdown('SIGTERM'))
   process.on('SIGINT', () => void shutdown('SIGINT'))
 
+  // The process that sends the e-mails (whose receipts and forms are PDFs) loads the browser
+  // driver before it takes requests: compiling it blocks the event loop for a few hundred ms.
+  if (runsJobs) await import('playwright-core')
   try {
     await app.listen({ port: config.port, host: config.host })
   } catch (e) {
@@ -200,11 +203,9 @@ async function start() {
   // Load the password dictionaries now, not on the first registration (~1 s).
   setTimeout(warmPasswordChecker, 1_000).unref()
   if (!runsJobs) return
-  // The receipt and registration e-mails carry PDFs: start the PDF browser now, while the server is
-  // idle, not when the first e-mail of a busy moment (a deadline rush) needs it (~1 s of CPU).
-  setTimeout(() => {
-    deps.pdf.render('<!doctype html><p>AMRAC</p>').catch((err: Error) => app.log.warn({ err: { message: err.message } }, 'PDF renderer did not start; it will be tried again on the first PDF'))
-  }, 2_000).unref()
+  // The receipt and registration e-mails carry PDFs: start the PDF browser now, not when the first
+  // e-mail of a busy moment (a deadline rush) needs it (~1 s of CPU in Chromium's processes).
+  deps.pdf.render('<!doctype html><p>AMRAC</p>').catch((err: Error) => app.log.warn({ err: { message: err.message } }, 'PDF renderer did not start; it will be tried again on the first PDF'))
   // Outbox delivery (SMTP_URL, else the local mailbox at /dev/mail) after the server is up.
   mailWorker = startMailWorker(deps, { intervalMs: 5_000, log: app.log })
   // Expired session rows are removed every 10 minutes (a failure is retried next time).
