@@ -191,7 +191,9 @@ async function start() {
 
   // The process that sends the e-mails (whose receipts and forms are PDFs) loads the browser
   // driver before it takes requests: compiling it blocks the event loop for a few hundred ms.
-  if (runsJobs) await import('playwright-core')
+  if (runsJobs) {
+    await import('playwright-core').catch((err: Error) => app.log.warn({ err: { message: err.message } }, 'PDF browser driver did not load; PDFs will fail until it does'))
+  }
   try {
     await app.listen({ port: config.port, host: config.host })
   } catch (e) {

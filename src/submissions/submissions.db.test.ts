@@ -22,7 +22,7 @@ import { saveDraft } from './save-draft.ts'
 import { receiptRef, submitAssessment } from './submit-assessment.ts'
 import { definitionForVersion, flatten, loadAssessment, snapshotSha256 } from './submissions.shared.ts'
 import { assessmentAnswers, assessmentCycles, assessmentEvents, assessments, attachments, submissions } from './submissions.tables.ts'
-import { findAssessment, findAssessmentBundle, findCycleByCode, listAttachments, loadPartAnswers, upsertPartAnswers } from './submissions.repo.ts'
+import { findAssessment, findAssessmentBundle, findCycleByCode, listAttachments, loadPartAnswers, markSubmittedIfUnchanged, upsertPartAnswers } from './submissions.repo.ts'
 import { deadlineExtensions } from '#src/cycles/cycles.tables.ts'
 import { seedDemoCycle } from '#src/db/seed/demo-cycle.ts'
 
@@ -276,6 +276,28 @@ describe('submitAssessment', () => {
     // The next real submission still gets number 1.
     const r = await submit(a)
     assert.ok(r.ok && r.submission.receiptRef === 'AMRAC-2569-000001')
+  })
+
+  test('the optimistic update takes the assessment only as it was read: a stored time with microseconds matches; a stale status, count or time, or another business, does not', async () => {
+    const a = await business()
+    const b = await business()
+    await getAssessmentForActor(deps(), { actor: a, cycleCode: '2569' })
+    await tdb.handle.db.execute(sql`update assessments set updated_at = '2026-11-29 03:00:00.123456+00' where entity_id = ${a.entityId}::uuid`)
+    const { assessment } = await loadAssessment(tdb.handle.db, a.entityId!, '2569')
+    assert.equal(assessment.updatedAt.toISOString(), '2026-11-29T03:00:00.123Z')
+    const now = clock.now()
+    const db = tdb.handle.db
+    assert.equal(await markSubmittedIfUnchanged(db, a.entityId!, { ...assessment, status: 'returned' }, now), false)
+    assert.equal(await markSubmittedIfUnchanged(db, a.entityId!, { ...assessment, submittedVersions: 1 }, now), false)
+    assert.equal(await markSubmittedIfUnchanged(db, a.entityId!, { ...assessment, updatedAt: new Date('2026-11-29T03:00:00.124Z') }, now), false)
+    assert.equal(await markSubmittedIfUnchanged(db, b.entityId!, assessment, now), false)
+    assert.equal((await loadAssessment(db, a.entityId!, '2569')).assessment.status, 'draft')
+    assert.equal(await markSubmittedIfUnchanged(db, a.entityId!, assessment, now), true)
+    const after = (await loadAssessment(db, a.entityId!, '2569')).assessment
+    assert.equal(after.status, 'submitted')
+    assert.equal(after.submittedVersions, 1)
+    // Read before that change, the same assessment is stale now.
+    assert.equal(await markSubmittedIfUnchanged(db, a.entityId!, assessment, now), false)
   })
 
   test('20 parallel submits of one assessment: exactly one submission and one receipt', async () => {

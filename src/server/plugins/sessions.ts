@@ -29,6 +29,7 @@ function drizzleStore(app: FastifyInstance): SessionStore {
     get(sid, cb) {
       findSessionWithUser(database.db, sid, clock.now()).then(
         (s) => {
+          usersReadWithSessions.delete(sid)
           if (s?.user) {
             if (usersReadWithSessions.size >= KEPT_AT_MOST) usersReadWithSessions.clear()
             usersReadWithSessions.set(sid, s.user)
