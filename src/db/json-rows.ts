@@ -9,14 +9,27 @@
 import { getTableColumns } from 'drizzle-orm'
 import type { PgTable } from 'drizzle-orm/pg-core'
 
+type Columns = [key: string, column: ReturnType<typeof getTableColumns>[string]][]
+const COLUMNS = new WeakMap<PgTable, Columns>()
+
+/** The table's columns, checked once per table (this runs on every questionnaire page). */
+function columnsOf(table: PgTable): Columns {
+  let columns = COLUMNS.get(table)
+  if (!columns) {
+    columns = Object.entries(getTableColumns(table))
+    for (const [, column] of columns) {
+      if (column.columnType.startsWith('PgNumeric') || column.columnType.endsWith('64')) {
+        throw new Error(`rowsFromJson: ${column.name} is ${column.columnType}; JSON would not keep its exact value`)
+      }
+    }
+    COLUMNS.set(table, columns)
+  }
+  return columns
+}
+
 export function rowsFromJson<T extends PgTable>(table: T, list: readonly unknown[] | null | undefined): T['$inferSelect'][] {
   if (!list?.length) return []
-  const columns = Object.entries(getTableColumns(table))
-  for (const [, column] of columns) {
-    if (column.columnType.startsWith('PgNumeric') || column.columnType.endsWith('64')) {
-      throw new Error(`rowsFromJson: ${column.name} is ${column.columnType}; JSON would not keep its exact value`)
-    }
-  }
+  const columns = columnsOf(table)
   return list.map((json) => {
     const source = json as Record<string, unknown>
     const row: Record<string, unknown> = {}

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict'
 import { after, before, beforeEach, describe, test } from 'node:test'
-import { and, eq, sql } from 'drizzle-orm'
+import { and, asc, eq, isNull, sql } from 'drizzle-orm'
 import { auditLog } from '#src/audit/audit.tables.ts'
 import type { Actor } from '#src/identity/permissions.ts'
 import { outbox } from '#src/notifications/outbox.tables.ts'
@@ -22,7 +22,7 @@ import { saveDraft } from './save-draft.ts'
 import { receiptRef, submitAssessment } from './submit-assessment.ts'
 import { definitionForVersion, flatten, loadAssessment, snapshotSha256 } from './submissions.shared.ts'
 import { assessmentAnswers, assessmentCycles, assessmentEvents, assessments, attachments, submissions } from './submissions.tables.ts'
-import { findAssessment, findAssessmentBundle, findCycleByCode, listAttachments, loadPartAnswers, markSubmittedIfUnchanged, upsertPartAnswers } from './submissions.repo.ts'
+import { findAssessment, findAssessmentBundle, findCycleByCode, loadPartAnswers, markSubmittedIfUnchanged, upsertPartAnswers } from './submissions.repo.ts'
 import { deadlineExtensions } from '#src/cycles/cycles.tables.ts'
 import { seedDemoCycle } from '#src/db/seed/demo-cycle.ts'
 
@@ -457,7 +457,11 @@ describe('attachments', () => {
     await fillGoldShop(other)
     const view = await getAssessmentForActor(deps(), { actor, cycleCode: '2569' })
     const loaded = await loadAssessment(tdb.handle.db, actor.entityId!, '2569')
-    const oracle = await listAttachments(tdb.handle.db, actor.entityId!, view.assessmentId)
+    const oracle = await tdb.handle.db
+      .select()
+      .from(attachments)
+      .where(and(eq(attachments.assessmentId, view.assessmentId), isNull(attachments.removedAt)))
+      .orderBy(asc(attachments.uploadedAt), asc(attachments.id))
     assert.equal(oracle.length, 4)
     assert.deepEqual(loaded.attachments, oracle)
     assert.ok(loaded.attachments[0]!.uploadedAt instanceof Date)

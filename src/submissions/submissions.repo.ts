@@ -207,19 +207,6 @@ export async function upsertPartAnswers(tx: DbOrTx, args: { assessmentId: string
 // ---------------------------------------------------------------------------------------------
 // Attachments.
 
-const attachmentsOfAssessment = preparedQuery((db) =>
-  db
-    .select()
-    .from(attachments)
-    .where(and(eq(attachments.entityId, sql.placeholder('entityId')), eq(attachments.assessmentId, sql.placeholder('assessmentId')), isNull(attachments.removedAt)))
-    .orderBy(asc(attachments.uploadedAt), asc(attachments.id))
-    .prepare('attachments_of_assessment'),
-)
-
-export async function listAttachments(db: DbOrTx, entityId: string, assessmentId: string): Promise<AttachmentRow[]> {
-  return attachmentsOfAssessment(db, { entityId, assessmentId })
-}
-
 export async function findAttachment(db: DbOrTx, entityId: string, id: string): Promise<AttachmentRow | undefined> {
   const [row] = await db
     .select()
