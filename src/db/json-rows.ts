@@ -1,6 +1,6 @@
 /**
- * Rows of a table read back from JSON (`to_jsonb(t)`, `jsonb_agg(to_jsonb(t))`): for a query that
- * returns a row and its child rows in one round trip. Keys are the database's column names; each
+ * Rows of a table read back from JSON (`to_json(t)`, `json_agg(to_json(t))`, or their jsonb forms):
+ * for a query that returns a row and its child rows in one round trip. Keys are the database's column names; each
  * value goes through its column's own driver mapping, as drizzle maps a selected row (a timestamp
  * becomes a Date), except json/jsonb values, which arrive parsed already and are kept as they are
  * (a jsonb string must not be parsed a second time). Not for numeric or bigint columns: JSON
