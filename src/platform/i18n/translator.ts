@@ -3,7 +3,14 @@ import { CATALOGS, type MessageKey } from './catalog.ts'
 import { INTL_TAG, TIME_ZONE, type Locale } from './locale.ts'
 
 export type MessageParams = Record<string, string | number | Date>
-export type Translator = ((key: MessageKey, params?: MessageParams) => string) & { locale: Locale }
+export type Translator = ((key: MessageKey, params?: MessageParams) => string) & {
+  locale: Locale
+  /**
+   * Set by createTranslator: every text comes from the process's catalogues, which do not change
+   * while it runs, so what it rendered may be kept (questions' HTML, web/components/questionnaire/fields/kept-html.tsx).
+   */
+  processCatalog?: true
+}
 
 /** A compiled message, or its text when it has no argument (most labels): nothing to format per render. */
 type Compiled = IntlMessageFormat | string
@@ -80,6 +87,7 @@ export function createTranslator(locale: Locale): Translator {
     return formatted(compiled(locale, key), params)
   }) as Translator
   t.locale = locale
+  t.processCatalog = true
   return t
 }
 

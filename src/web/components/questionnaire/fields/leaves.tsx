@@ -7,6 +7,7 @@ import type { LeafDefOf } from '#src/questionnaire/engine/field-types/leaves.ts'
 import { DateField } from './date.tsx'
 import { EmailField } from './email.tsx'
 import { FileField } from './file.tsx'
+import { keptQuestion } from './kept-html.tsx'
 import { IntegerField } from './integer.tsx'
 import { LongTextField } from './long-text.tsx'
 import { MoneyField } from './money.tsx'
@@ -38,9 +39,12 @@ export const LEAF_FIELD_RENDERERS = {
   file: FileField,
 } as const satisfies { [K in LeafFieldType]: FieldRenderer<LeafDefOf<K>> }
 
-/** Renders a leaf question (or group cell) with its type's renderer; read-only ones as text. */
+/**
+ * Renders a leaf question (or group cell) with its type's renderer, or as HTML kept from an earlier
+ * rendering (kept-html.tsx); read-only ones as text.
+ */
 export function LeafField(props: FieldProps<LeafFieldDef>) {
   if (props.def.readOnly) return <ReadOnlyField {...props} />
   const Renderer = LEAF_FIELD_RENDERERS[props.def.type] as FieldRenderer<LeafFieldDef>
-  return <Renderer {...props} />
+  return keptQuestion(props, Renderer) ?? <Renderer {...props} />
 }

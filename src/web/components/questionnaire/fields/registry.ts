@@ -3,10 +3,9 @@
  * FIELD_TYPE_REGISTRY, so adding a field type breaks the build until it has a renderer here.
  */
 import { h } from 'preact'
-import type { FieldDef, FieldDefOf, FieldType } from '#src/questionnaire/engine/index.ts'
+import type { FieldDef, FieldDefOf, FieldType, LeafFieldDef } from '#src/questionnaire/engine/index.ts'
 import { GroupField } from './group.tsx'
-import { LEAF_FIELD_RENDERERS } from './leaves.tsx'
-import { ReadOnlyField } from './read-only.tsx'
+import { LEAF_FIELD_RENDERERS, LeafField } from './leaves.tsx'
 import type { FieldProps, FieldRenderer } from './types.ts'
 
 export { fieldDomId, type AttachmentView, type FieldProps, type FieldRenderer } from './types.ts'
@@ -16,9 +15,8 @@ export const FIELD_RENDERERS = {
   group: GroupField,
 } as const satisfies { [K in FieldType]: FieldRenderer<FieldDefOf<K>> }
 
-/** Renders a top-level question with its type's renderer; read-only (pre-filled) ones as text. */
+/** Renders a top-level question with its type's renderer (a leaf through LeafField); read-only (pre-filled) leaves as text. */
 export function QuestionField(props: FieldProps<FieldDef>) {
-  if (props.def.readOnly && props.def.type !== 'group') return h(ReadOnlyField, props)
-  const Renderer = FIELD_RENDERERS[props.def.type] as FieldRenderer<FieldDef>
-  return h(Renderer, props)
+  if (props.def.type === 'group') return h(GroupField, props as FieldProps<FieldDefOf<'group'>>)
+  return h(LeafField, props as FieldProps<LeafFieldDef>)
 }
