@@ -24,6 +24,8 @@ export default tseslint.config(
         'error',
         { selector: "JSXAttribute[name.name='dangerouslySetInnerHTML']", message: 'Raw HTML only through trustedHtml() in src/web/lib/trusted-html.tsx (R18).' },
         { selector: "Property[key.name='tpl']", message: 'Raw HTML only through renderedHtml() in src/web/lib/trusted-html.tsx (R18).' },
+        { selector: "Property[key.value='tpl']", message: 'Raw HTML only through renderedHtml() in src/web/lib/trusted-html.tsx (R18).' },
+        { selector: "JSXAttribute[name.name='tpl']", message: 'Raw HTML only through renderedHtml() in src/web/lib/trusted-html.tsx (R18).' },
         { selector: 'SwitchCase[test=null]', message: 'No default branches: use Record<Union, …> maps or assertNever (R7).' },
       ],
     },

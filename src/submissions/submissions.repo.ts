@@ -68,7 +68,7 @@ const assessmentBundle = preparedQuery((db) =>
       bundle: sql<{ cycle: unknown; assessment: unknown; parts: Record<string, Record<string, unknown> | null> | null; attachments: unknown[] | null; extendedDeadline: string | null }>`json_build_object(
         'cycle', to_json(${assessmentCycles}),
         'assessment', to_json(${assessments}),
-        'parts', (select json_object_agg(aa.part_id, aa.answers) from ${assessmentAnswers} aa where aa.assessment_id = ${assessments.id}),
+        'parts', (select json_object_agg(aa.part_id, aa.answers order by aa.part_id) from ${assessmentAnswers} aa where aa.assessment_id = ${assessments.id}),
         'attachments', (select json_agg(to_json(t) order by t.uploaded_at, t.id) from ${attachments} t
           where t.assessment_id = ${assessments.id} and t.entity_id = ${assessments.entityId} and t.removed_at is null),
         'extendedDeadline', (select e.granted_deadline from ${deadlineExtensions} e

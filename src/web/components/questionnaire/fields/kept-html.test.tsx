@@ -22,7 +22,10 @@ function afresh(t: Translator): Translator {
 
 function pageHtml(definition: Definition, t: Translator, partId: string, pageId: string, answers: Answers, errors?: PageError[], posted?: Record<string, unknown>): string {
   const ctx = { ...testPageContext({ locale: t.locale }), t }
-  return renderHtml(<QuestionPage ctx={ctx} definition={definition} partId={partId} pageId={pageId} answers={answers} posted={posted} errors={errors} action="/p" />)
+  // As the portal renders it: file questions' "+ เพิ่มเอกสาร" and "ลบ" as buttons of the form.
+  return renderHtml(
+    <QuestionPage ctx={ctx} definition={definition} partId={partId} pageId={pageId} answers={answers} posted={posted} errors={errors} action="/p" documentIntents attachmentsById={new Map()} />,
+  )
 }
 
 /** An error on every question of the page, and on every cell of a group's first row. */
@@ -60,11 +63,16 @@ describe('questions kept as HTML', () => {
   test('the kitchen-sink questionnaire (dates, addresses, files, groups, conditions) renders the same kept and afresh, with its answers and with what was posted', () => {
     const t = testTranslator('th')
     t.processCatalog = true
+    const posted = { T02: '<b>"ชื่อ"</b> & co', T06: '02-123 4567', T08: '</textarea><script>x()</script>', T09: 'family', T10: ['coaching', 'coaching', 'nope'] }
     for (const [partId, pageId] of pagesOf(kitchenSink)) {
-      for (const answers of [{}, familyAnswers]) {
-        const expected = pageHtml(kitchenSink, afresh(t), partId, pageId, answers)
-        assert.equal(pageHtml(kitchenSink, t, partId, pageId, answers), expected)
-        assert.equal(pageHtml(kitchenSink, t, partId, pageId, answers), expected)
+      for (const [answers, sent] of [
+        [{}, undefined],
+        [familyAnswers, undefined],
+        [familyAnswers, posted],
+      ] as const) {
+        const expected = pageHtml(kitchenSink, afresh(t), partId, pageId, answers, undefined, sent)
+        assert.equal(pageHtml(kitchenSink, t, partId, pageId, answers, undefined, sent), expected)
+        assert.equal(pageHtml(kitchenSink, t, partId, pageId, answers, undefined, sent), expected)
       }
     }
   })
@@ -82,6 +90,30 @@ describe('questions kept as HTML', () => {
     assert.match(shown('7'), /value="7"/)
     // A value holding the template's own marker character is rendered afresh, as it was posted.
     assert.match(shown('1\uE0002'), /value="1\uE0002"/)
+  })
+
+  test('a long text is escaped inside its kept textarea', () => {
+    const t = createTranslator('th')
+    const box = (value: string) => /<textarea[^>]*id="B02"[^>]*>([^<]*)<\/textarea>/.exec(pageHtml(v1, t, 'part-b', '1', goldShopAnswersV1, undefined, { B02: value }))![1]
+    assert.equal(box('ร้านทอง'), 'ร้านทอง')
+    assert.equal(box('</textarea><script>alert(1)</script>'), '&lt;/textarea>&lt;script>alert(1)&lt;/script>')
+  })
+
+  test('a page rendered before asks for none of its kept questions\' texts, only for the rest', () => {
+    const asked = new Set<string>()
+    const real = createTranslator('en')
+    const t = ((key: MessageKey, params?: Parameters<Translator>[1]) => (asked.add(key), real(key, params))) as Translator
+    t.locale = 'en'
+    t.processCatalog = true
+    const fields = pageFields(v1, 'part-d', '1').map((f) => f.def)
+    const integer = fields.find((d) => d.type === 'integer')!
+    const group = fields.find((d) => d.type === 'group')!
+    pageHtml(v1, t, 'part-d', '1', goldShopAnswersV1)
+    asked.clear()
+    const again = pageHtml(v1, t, 'part-d', '1', goldShopAnswersV1)
+    assert.equal(again, pageHtml(v1, afresh(real), 'part-d', '1', goldShopAnswersV1))
+    assert.ok(!asked.has(integer.label), 'a kept number question is not rendered again')
+    assert.ok(asked.has(group.label), 'a group (not kept) is rendered again')
   })
 
   test('a chosen value that is not an option of the question is rendered afresh: no option is checked', () => {

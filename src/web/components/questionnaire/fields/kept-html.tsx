@@ -10,16 +10,18 @@
  * - choice questions (single, multiple, yes/partly/no): the chosen option values, and only when
  *   every chosen value is one of the question's options (a small set every business shares).
  * Other types (dates, addresses, files, groups, read-only questions) are rendered every time; a
- * group's cells go through here one by one.
+ * group's cells go through here one by one, in its first KEPT_ROWS rows (a question keeps few
+ * renderings, and a group may have 100 rows).
  *
  * Kept only for a translator of the process's own catalogues (createTranslator): texts of a draft
  * questionnaire version previewed with its own messages are rendered every time. Definitions are
  * immutable objects (one per published version), so they key the store; each question keeps at
  * most MAX_PER_QUESTION renderings and starts again when it has more.
  *
- * A renderer of these types must depend only on the props named above (not on `errorFor`,
- * attachments or document intents) and must put a text-like value into the page unchanged: the
- * template is only kept when the value comes out exactly once.
+ * What is kept is rendered from those props only (`keyedProps`): a renderer of these types that
+ * read anything else (`errorFor`, attachments, document intents) would differ from a fresh
+ * rendering, which kept-html.test.tsx compares on every page. A text-like value must go into the
+ * page unchanged: the template is only kept when the value comes out exactly once.
  */
 import { Fragment, h, type VNode } from 'preact'
 import { renderToString } from 'preact-render-to-string'
@@ -32,6 +34,8 @@ const TEXT_LIKE: ReadonlySet<LeafFieldType> = new Set<LeafFieldType>(['text', 'l
 /** Where a text-like value goes: a private-use character, which no text of ours holds and Preact does not escape. */
 const HOLE = '\uE000'
 export const MAX_PER_QUESTION = 64
+/** Group cells are kept in the first rows only. */
+export const KEPT_ROWS = 10
 
 /** The parts of a kept rendering; null: this rendering cannot be kept (not tried again). */
 type Kept = readonly string[] | null
@@ -54,21 +58,37 @@ function choiceKey(def: LeafFieldDef, value: unknown): string | undefined {
   const allowed: readonly { value: string }[] | undefined =
     def.type === 'singleChoice' || def.type === 'multipleChoice' ? def.options : def.type === 'ynp' ? ynpOptions(def) : undefined
   if (!allowed) return undefined
-  const chosen = def.type === 'multipleChoice' ? strList(value) : [str(value)]
   const known = (v: string) => v === '' || allowed.some((o) => o.value === v)
+  if (def.type !== 'multipleChoice') return known(str(value)) ? str(value) : undefined
+  // Checkboxes show which options are in the list: its order and repeats make no difference.
+  const chosen = [...new Set(strList(value))].sort()
   return chosen.every(known) ? JSON.stringify(chosen) : undefined
 }
+
+/** The props a kept rendering depends on, and nothing else (see the header). */
+const keyedProps = (props: FieldProps<LeafFieldDef>, value: unknown): FieldProps<LeafFieldDef> => ({
+  t: props.t,
+  locale: props.t.locale,
+  def: props.def,
+  name: props.name,
+  id: props.id,
+  value,
+  error: props.error,
+  errorFor: () => undefined,
+})
 
 /** The question as kept HTML, or undefined when it is rendered as usual. */
 export function keptQuestion(props: FieldProps<LeafFieldDef>, Renderer: FieldRenderer<LeafFieldDef>): VNode | undefined {
   if (props.t.processCatalog !== true || props.def.readOnly) return undefined
+  const row = /\.(\d+)\./.exec(props.name)
+  if (row && Number(row[1]) >= KEPT_ROWS) return undefined
   const base = `${props.t.locale}\u0001${props.name}\u0001${props.id}\u0001${props.error ?? ''}`
   if (TEXT_LIKE.has(props.def.type)) {
     const value = str(props.value)
     if (value.includes(HOLE)) return undefined
     const parts = kept(props.def, `${base}\u0001${value === '' ? 'empty' : 'filled'}`, () => {
-      if (value === '') return [renderToString(h(Renderer, props))]
-      const split = renderToString(h(Renderer, { ...props, value: HOLE })).split(HOLE)
+      if (value === '') return [renderToString(h(Renderer, keyedProps(props, '')))]
+      const split = renderToString(h(Renderer, keyedProps(props, HOLE))).split(HOLE)
       return split.length === 2 ? split : null
     })
     if (!parts) return undefined
@@ -76,5 +96,6 @@ export function keptQuestion(props: FieldProps<LeafFieldDef>, Renderer: FieldRen
   }
   const choice = choiceKey(props.def, props.value)
   if (choice === undefined) return undefined
-  return renderedHtml(kept(props.def, `${base}\u0001${choice}`, () => [renderToString(h(Renderer, props))])!)
+  const value = props.def.type === 'multipleChoice' ? (JSON.parse(choice) as string[]) : choice
+  return renderedHtml(kept(props.def, `${base}\u0001${choice}`, () => [renderToString(h(Renderer, keyedProps(props, value)))])!)
 }
