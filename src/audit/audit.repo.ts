@@ -2,6 +2,7 @@ import { and, desc, eq, gte, inArray, lt, or, sql, type SQL } from 'drizzle-orm'
 import { reportingEntities } from '#src/entities/entities.tables.ts'
 import { users } from '#src/identity/users.tables.ts'
 import type { DbOrTx } from '#src/db/client.ts'
+import { jsonRowFor } from '#src/db/json-rows.ts'
 import { auditLog } from './audit.tables.ts'
 import { AuditEvent } from './audit-events.model.ts'
 
@@ -20,28 +21,18 @@ export type AuditTarget = { targetType?: 'user' | 'entity' | 'session' | 'ticket
  * row carries the receipt number, which is given out at commit (migration 0028).
  */
 export function auditRowAtCommit(ctx: AuditContext, event: AuditEvent, target: AuditTarget = {}): { table: 'audit_log'; row: Record<string, unknown> } {
-  const payload = AuditEvent.parse(event)
-  return {
-    table: 'audit_log',
-    row: {
-      at: ctx.at.toISOString(),
-      action: payload.action,
-      actor_user_id: ctx.actorUserId ?? null,
-      actor_role: ctx.actorRole ?? null,
-      target_type: target.targetType ?? null,
-      target_id: target.targetId ?? null,
-      entity_id: target.entityId ?? null,
-      ip: ctx.ip?.slice(0, 100) ?? null,
-      user_agent: ctx.userAgent?.slice(0, 300) ?? null,
-      payload,
-    },
-  }
+  return { table: 'audit_log', row: jsonRowFor(auditLog, auditValues(ctx, event, target)) }
 }
 
 /** Appends one event; call it inside the transaction of the change it records (R8). */
 export async function appendAudit(db: DbOrTx, ctx: AuditContext, event: AuditEvent, target: AuditTarget = {}): Promise<void> {
+  await db.insert(auditLog).values(auditValues(ctx, event, target))
+}
+
+/** The audit row of an event (validated). */
+function auditValues(ctx: AuditContext, event: AuditEvent, target: AuditTarget): typeof auditLog.$inferInsert {
   const payload = AuditEvent.parse(event)
-  await db.insert(auditLog).values({
+  return {
     at: ctx.at,
     action: payload.action,
     actorUserId: ctx.actorUserId ?? null,
@@ -52,7 +43,7 @@ export async function appendAudit(db: DbOrTx, ctx: AuditContext, event: AuditEve
     ip: ctx.ip?.slice(0, 100) ?? null,
     userAgent: ctx.userAgent?.slice(0, 300) ?? null,
     payload,
-  })
+  }
 }
 
 export type AuditRow = typeof auditLog.$inferSelect

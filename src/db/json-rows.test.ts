@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict'
 import { test } from 'node:test'
 import { bigint, date, integer, jsonb, numeric, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core'
-import { rowsFromJson } from './json-rows.ts'
+import { jsonRowFor, rowsFromJson } from './json-rows.ts'
 
 const things = pgTable('things', {
   id: uuid('id').primaryKey(),
@@ -26,4 +26,13 @@ test('a table with numeric or 64-bit integer columns is refused: JSON would roun
   const big = pgTable('big', { id: uuid('id'), n: bigint('n', { mode: 'bigint' }) })
   assert.throws(() => rowsFromJson(money, [{ id: 'x', amount: 1.1 }]), /amount/)
   assert.throws(() => rowsFromJson(big, [{ id: 'x', n: 1 }]), /n is/)
+})
+
+test('a row to insert as JSON: column names, a Date as its ISO text, jsonb as it is, undefined left out (the default applies), null kept; it reads back the same', () => {
+  const at = new Date('2026-11-30T05:00:00.123Z')
+  const row = jsonRowFor(things, { id: 'a1', name: 'ร้านทอง', count: undefined, at, day: null, data: { receipt: 'pending:a1' } })
+  assert.deepEqual(row, { id: 'a1', name_th: 'ร้านทอง', at: '2026-11-30T05:00:00.123Z', day: null, data: { receipt: 'pending:a1' } })
+  assert.deepEqual(rowsFromJson(things, [row]), [{ id: 'a1', name: 'ร้านทอง', count: null, at, day: null, data: { receipt: 'pending:a1' } }])
+  const money = pgTable('money', { id: uuid('id'), amount: numeric('amount') })
+  assert.throws(() => jsonRowFor(money, { id: 'x', amount: '1.10' }), /amount/)
 })

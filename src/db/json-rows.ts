@@ -40,3 +40,22 @@ export function rowsFromJson<T extends PgTable>(table: T, list: readonly unknown
     return row as T['$inferSelect']
   })
 }
+
+/**
+ * The inverse: a row to insert, as JSON keyed by the table's column names (for a trigger that
+ * inserts it with `jsonb_populate_record`, migration 0028). Values go through their column's driver
+ * mapping (a Date becomes its ISO text), json/jsonb values as they are; undefined ones are left out,
+ * so the column's default applies. A numeric or 64-bit value is refused, as above.
+ */
+export function jsonRowFor<T extends PgTable>(table: T, values: T['$inferInsert']): Record<string, unknown> {
+  const columns = getTableColumns(table)
+  const row: Record<string, unknown> = {}
+  for (const [key, value] of Object.entries(values as Record<string, unknown>)) {
+    if (value === undefined) continue
+    const column = columns[key]
+    if (!column) throw new Error(`jsonRowFor: no column ${key}`)
+    if (column.columnType.startsWith('PgNumeric') || column.columnType.endsWith('64')) throw new Error(`jsonRowFor: ${column.name} is ${column.columnType}`)
+    row[column.name] = value === null || column.dataType === 'json' ? value : column.mapToDriverValue(value)
+  }
+  return row
+}

@@ -40,6 +40,21 @@ export async function unsafeFindUserById(db: DbOrTx, id: string): Promise<User |
 
 /** What every signed-in request needs of its user (src/server/plugins/actor.ts): no credentials, a few columns. */
 /** What every signed-in request needs of its user (src/server/plugins/actor.ts). */
+/**
+ * A business user as a letter or an e-mail addresses them (address, language, name) with their
+ * business's registered names: select from users joined to reporting_entities.
+ */
+export const ADDRESSEE_COLUMNS = {
+  email: users.email,
+  locale: users.locale,
+  title: users.title,
+  firstName: users.firstName,
+  lastName: users.lastName,
+  nameTh: reportingEntities.nameTh,
+  nameEn: reportingEntities.nameEn,
+  legalForm: reportingEntities.legalForm,
+}
+
 export const ACTOR_USER_COLUMNS = { id: users.id, role: users.role, entityId: users.entityId, status: users.status, firstName: users.firstName, lastName: users.lastName, locale: users.locale }
 export type ActorUser = { id: string; role: string; entityId: string | null; status: string; firstName: string; lastName: string; locale: string }
 

@@ -9,6 +9,7 @@
 import { and, asc, desc, eq, inArray, sql, type SQL } from 'drizzle-orm'
 import type { DbOrTx } from '#src/db/client.ts'
 import { reportingEntities } from '#src/entities/entities.tables.ts'
+import { ADDRESSEE_COLUMNS } from '#src/identity/users.repo.ts'
 import { users } from '#src/identity/users.tables.ts'
 import { assessmentReviews } from '#src/review/review.tables.ts'
 import { riskScores } from '#src/scoring/scoring.tables.ts'
@@ -143,17 +144,7 @@ export type ReminderRecipient = { entityId: string; email: string; locale: strin
 export async function entityAdmins(db: DbOrTx, entityIds: readonly string[]): Promise<ReminderRecipient[]> {
   if (!entityIds.length) return []
   return db
-    .select({
-      entityId: reportingEntities.id,
-      email: users.email,
-      locale: users.locale,
-      title: users.title,
-      firstName: users.firstName,
-      lastName: users.lastName,
-      nameTh: reportingEntities.nameTh,
-      nameEn: reportingEntities.nameEn,
-      legalForm: reportingEntities.legalForm,
-    })
+    .select({ entityId: reportingEntities.id, ...ADDRESSEE_COLUMNS })
     .from(users)
     .innerJoin(reportingEntities, eq(reportingEntities.id, users.entityId))
     .where(and(inArray(users.entityId, [...entityIds]), eq(users.role, 'entity_admin'), eq(users.status, 'active')))

@@ -1,13 +1,22 @@
 import { and, asc, eq, inArray, lte, sql } from 'drizzle-orm'
 import type { DbOrTx } from '#src/db/client.ts'
+import { jsonRowFor } from '#src/db/json-rows.ts'
 import type { Locale } from '#src/platform/i18n/locale.ts'
 import type { MailPayloads, MailTemplate } from './mail-templates.model.ts'
 import { outbox } from './outbox.tables.ts'
 
 /** enqueueMail as a row written later, inside the COMMIT: the receipt e-mail carries the receipt number, given out at commit (migration 0028). */
 export function mailRowAtCommit<T extends MailTemplate>(mail: { template: T; to: string; locale: Locale; payload: MailPayloads[T]; now: Date }): { table: 'outbox'; row: Record<string, unknown> } {
-  return { table: 'outbox', row: { template: mail.template, to_address: mail.to, locale: mail.locale, payload: mail.payload, next_attempt_at: mail.now.toISOString() } }
+  return { table: 'outbox', row: jsonRowFor(outbox, mailValues(mail)) }
 }
+
+const mailValues = (mail: { template: MailTemplate; to: string; locale: Locale; payload: unknown; now: Date }): typeof outbox.$inferInsert => ({
+  template: mail.template,
+  toAddress: mail.to,
+  locale: mail.locale,
+  payload: mail.payload,
+  nextAttemptAt: mail.now,
+})
 
 /** Queues an e-mail inside the caller's transaction: it is sent only if the action commits. */
 export async function enqueueMail<T extends MailTemplate>(
@@ -16,7 +25,7 @@ export async function enqueueMail<T extends MailTemplate>(
 ): Promise<string> {
   const [row] = await db
     .insert(outbox)
-    .values({ template: mail.template, toAddress: mail.to, locale: mail.locale, payload: mail.payload, nextAttemptAt: mail.now })
+    .values(mailValues(mail))
     .returning({ id: outbox.id })
   return row!.id
 }

@@ -6,9 +6,10 @@
 import { and, asc, desc, eq, isNull, lte, ne, sql } from 'drizzle-orm'
 import type { DbOrTx } from '#src/db/client.ts'
 import { preparedQuery } from '#src/db/prepared.ts'
-import { rowsFromJson } from '#src/db/json-rows.ts'
+import { jsonRowFor, rowsFromJson } from '#src/db/json-rows.ts'
 import { deadlineExtensions } from '#src/cycles/cycles.tables.ts'
 import { reportingEntities } from '#src/entities/entities.tables.ts'
+import { ADDRESSEE_COLUMNS } from '#src/identity/users.repo.ts'
 import { users } from '#src/identity/users.tables.ts'
 import type { AssessmentStatus } from './assessment-status.rules.ts'
 import { assessmentAnswers, assessmentCycles, assessmentEvents, assessments, attachments, submissions } from './submissions.tables.ts'
@@ -273,8 +274,8 @@ export type RowAtCommit = { table: 'assessment_events' | 'audit_log' | 'outbox';
 export const provisionalReceiptRef = (submissionId: string) => `pending:${submissionId}`
 
 /** An assessment event as a row written inside the COMMIT. */
-export function eventRowAtCommit(e: { assessmentId: string; at: Date; actorUserId: string | null; kind: AssessmentEventKind; payload: Record<string, unknown> }): RowAtCommit {
-  return { table: 'assessment_events', row: { assessment_id: e.assessmentId, at: e.at.toISOString(), actor_user_id: e.actorUserId, kind: e.kind, payload: e.payload } }
+export function eventRowAtCommit(e: AssessmentEventValues): RowAtCommit {
+  return { table: 'assessment_events', row: jsonRowFor(assessmentEvents, e) }
 }
 
 /** The receipt reference a committed submission was given. */
@@ -339,10 +340,9 @@ export async function findLastAcceptedSubmission(db: DbOrTx, entityId: string, e
 // ---------------------------------------------------------------------------------------------
 // Events (R8).
 
-export async function appendAssessmentEvent(
-  tx: DbOrTx,
-  event: { assessmentId: string; at: Date; actorUserId: string | null; kind: AssessmentEventKind; payload: Record<string, unknown> },
-): Promise<void> {
+type AssessmentEventValues = { assessmentId: string; at: Date; actorUserId: string | null; kind: AssessmentEventKind; payload: Record<string, unknown> }
+
+export async function appendAssessmentEvent(tx: DbOrTx, event: AssessmentEventValues): Promise<void> {
   await tx.insert(assessmentEvents).values(event)
 }
 
@@ -364,15 +364,7 @@ export async function listAssessmentEvents(db: DbOrTx, entityId: string, assessm
  */
 export async function findReceiptAddressee(db: DbOrTx, userId: string, entityId: string) {
   const [row] = await db
-    .select({
-      email: users.email,
-      locale: users.locale,
-      firstName: users.firstName,
-      lastName: users.lastName,
-      nameTh: reportingEntities.nameTh,
-      nameEn: reportingEntities.nameEn,
-      legalForm: reportingEntities.legalForm,
-    })
+    .select(ADDRESSEE_COLUMNS)
     .from(users)
     .innerJoin(reportingEntities, eq(reportingEntities.id, users.entityId))
     .where(and(eq(users.id, userId), eq(users.entityId, entityId)))
